@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "usage-analytics",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "UsageAnalytics", targets: ["UsageAnalytics"]),
+        .library(name: "UsageAnalyticsTesting", targets: ["UsageAnalyticsTesting"]),
+        .executable(name: "psa", targets: ["psa"]),
+        .executable(name: "usage-bench", targets: ["usage-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "UsageAnalytics",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .target(
+            name: "UsageAnalyticsTesting",
+            dependencies: ["UsageAnalytics"]
+        ),
+        .executableTarget(
+            name: "psa",
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "usage-bench",
+            dependencies: ["UsageAnalytics", "UsageAnalyticsTesting"],
+            path: "Benchmarks/usage-bench"
+        ),
+        .testTarget(
+            name: "UsageAnalyticsTests",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsTesting",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,6 @@
+import Crypto
+import Logging
+import Metrics
+import AsyncHTTPClient
+import ServiceLifecycle
+import CompressNIO

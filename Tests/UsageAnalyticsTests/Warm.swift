@@ -1,0 +1,4 @@
+import Testing
+import PropertyBased
+import MetricsTestKit
+@Test func warm() {}
