@@ -34,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "UsageAnalyticsTesting",
-            dependencies: ["UsageAnalytics"]
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
         .executableTarget(
             name: "psa",
@@ -46,7 +50,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "usage-bench",
-            dependencies: ["UsageAnalytics", "UsageAnalyticsTesting"],
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/usage-bench"
         ),
         .testTarget(
@@ -54,6 +62,9 @@ let package = Package(
             dependencies: [
                 "UsageAnalytics",
                 "UsageAnalyticsTesting",
+                "psa",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -1,0 +1,23 @@
+/// `auth_validated`: credentials were verified, before any second factor.
+public struct AuthValidated: AnalyticsEvent {
+    public var hasTwoFactor: Bool
+    public var isAdmin: Bool
+
+    public init(hasTwoFactor: Bool, isAdmin: Bool) {
+        self.hasTwoFactor = hasTwoFactor
+        self.isAdmin = isAdmin
+    }
+
+    public static let definition = EventDefinition(
+        name: "auth_validated", category: .authentication,
+        trigger: "When the password is verified, before a second factor is checked.",
+        properties: [
+            .flag("has_two_factor", "Whether the user has a second factor enabled."),
+            .flag("is_admin", "Whether the user is a tenant administrator."),
+        ])
+
+    public func write(to properties: inout EventProperties) {
+        properties.add("has_two_factor", hasTwoFactor)
+        properties.add("is_admin", isAdmin)
+    }
+}

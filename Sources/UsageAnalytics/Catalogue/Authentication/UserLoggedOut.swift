@@ -1,0 +1,19 @@
+/// `user_logged_out`: a session was revoked.
+public struct UserLoggedOut: AnalyticsEvent {
+    public var userType: UserType
+
+    public init(userType: UserType) {
+        self.userType = userType
+    }
+
+    public static let definition = EventDefinition(
+        name: "user_logged_out", category: .authentication,
+        trigger: "When a session is revoked.",
+        properties: [
+            .enumeration("user_type", UserType.self, "Internal agent or client user.")
+        ])
+
+    public func write(to properties: inout EventProperties) {
+        properties.add("user_type", userType)
+    }
+}

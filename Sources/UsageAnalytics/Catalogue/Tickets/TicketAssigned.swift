@@ -1,0 +1,28 @@
+/// `ticket_assigned`: a ticket's assignee was set or changed.
+public struct TicketAssigned: AnalyticsEvent {
+    public var wasReassignment: Bool
+    /// Minutes from creation to the first assignment; `nil` on a reassignment.
+    public var timeToFirstAssignmentMinutes: Int?
+
+    public init(wasReassignment: Bool, timeToFirstAssignmentMinutes: Int?) {
+        self.wasReassignment = wasReassignment
+        self.timeToFirstAssignmentMinutes = timeToFirstAssignmentMinutes
+    }
+
+    public static let definition = EventDefinition(
+        name: "ticket_assigned", category: .tickets,
+        trigger: "When the assignee is set or changed.",
+        properties: [
+            .flag("was_reassignment", "Whether the ticket already had an assignee."),
+            .duration(
+                "time_to_first_assignment_minutes", "Minutes from creation to the first assignment; first one only.",
+                optional: true),
+        ])
+
+    public func write(to properties: inout EventProperties) {
+        properties.add("was_reassignment", wasReassignment)
+        if let minutes = timeToFirstAssignmentMinutes {
+            properties.add("time_to_first_assignment_minutes", duration: Double(minutes))
+        }
+    }
+}

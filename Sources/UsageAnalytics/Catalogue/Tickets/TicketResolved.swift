@@ -1,0 +1,31 @@
+/// `ticket_resolved`: a ticket's status moved from open to a closed status.
+public struct TicketResolved: AnalyticsEvent {
+    public var timeToResolutionMinutes: Int
+    public var priority: TicketPriority
+    public var hasCategory: Bool
+    public var hadAssignment: Bool
+
+    public init(timeToResolutionMinutes: Int, priority: TicketPriority, hasCategory: Bool, hadAssignment: Bool) {
+        self.timeToResolutionMinutes = timeToResolutionMinutes
+        self.priority = priority
+        self.hasCategory = hasCategory
+        self.hadAssignment = hadAssignment
+    }
+
+    public static let definition = EventDefinition(
+        name: "ticket_resolved", category: .tickets,
+        trigger: "When the status moves from an open status to a closed one.",
+        properties: [
+            .duration("time_to_resolution_minutes", "Minutes from creation to resolution."),
+            .enumeration("priority", TicketPriority.self, "The priority at resolution."),
+            .flag("has_category", "Whether the ticket has a category."),
+            .flag("had_assignment", "Whether the ticket was assigned when resolved."),
+        ])
+
+    public func write(to properties: inout EventProperties) {
+        properties.add("time_to_resolution_minutes", duration: Double(timeToResolutionMinutes))
+        properties.add("priority", priority)
+        properties.add("has_category", hasCategory)
+        properties.add("had_assignment", hadAssignment)
+    }
+}

@@ -1,0 +1,17 @@
+/// `time_entry_created`: a time entry was saved.
+public struct TimeEntryCreated: AnalyticsEvent {
+    public var details: TimeEntryDetails
+
+    public init(details: TimeEntryDetails) {
+        self.details = details
+    }
+
+    public static let definition = EventDefinition(
+        name: "time_entry_created", category: .timeTracking,
+        trigger: "After a time entry's insert commits.",
+        properties: TimeEntryDetails.declarations)
+
+    public func write(to properties: inout EventProperties) {
+        details.write(to: &properties)
+    }
+}

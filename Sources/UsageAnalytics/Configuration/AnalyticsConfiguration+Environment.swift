@@ -1,0 +1,133 @@
+extension AnalyticsConfiguration {
+    /// Reads every analytics variable from `environment`; an empty value counts as unset.
+    ///
+    /// ```swift
+    /// let configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)
+    /// ```
+    /// - Throws: ``ConfigurationError`` naming the first malformed variable and the values it accepts.
+    public init(environment: [String: String]) throws(ConfigurationError) {
+        let reader = EnvironmentReader(environment)
+        self.init()
+        isEnabled = try reader.bool("ALGA_USAGE_STATS") ?? isEnabled
+        anonymizeUserIDs = try reader.bool("ANALYTICS_ANONYMIZE_USER_IDS") ?? anonymizeUserIDs
+        deploymentType = try reader.choice("DEPLOYMENT_TYPE", of: DeploymentType.self) ?? deploymentType
+        self.environment = try reader.choice("PSA_ENVIRONMENT", of: RuntimeEnvironment.self) ?? self.environment
+        instanceID = try reader.identifier("INSTANCE_ID")
+        host = try reader.httpURL("POSTHOG_HOST")
+        apiKey = try reader.token("POSTHOG_API_KEY", secret: true)
+        flushAt = try reader.integer("ANALYTICS_FLUSH_AT", in: 1...1_000) ?? flushAt
+        if let seconds = try reader.integer("ANALYTICS_FLUSH_INTERVAL", in: 1...86_400) {
+            flushInterval = .seconds(seconds)
+        }
+        spoolDirectory = try reader.path("ANALYTICS_SPOOL_DIR")
+        spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 40)) ?? spoolMaxBytes
+        bufferCapacity = try reader.integer("ANALYTICS_BUFFER_CAPACITY", in: 1...10_000_000) ?? bufferCapacity
+        dataDirectory = try reader.path("PSA_DATA_DIR") ?? dataDirectory
+    }
+}
+
+/// Parses environment values, each kind in one place, with errors that name the variable.
+struct EnvironmentReader {
+    private let environment: [String: String]
+
+    init(_ environment: [String: String]) {
+        self.environment = environment
+    }
+
+    private func value(_ name: String) -> String? {
+        guard let raw = environment[name] else { return nil }
+        let trimmed = raw.trimmingWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func bool(_ name: String) throws(ConfigurationError) -> Bool? {
+        guard let value = value(name) else { return nil }
+        switch value.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw ConfigurationError(variable: name, expected: "true/1/yes/on or false/0/no/off", value: value)
+        }
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        guard let value = value(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw ConfigurationError(
+                variable: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", value: value
+            )
+        }
+        return number
+    }
+
+    func choice<Choice: RawRepresentable<String> & CaseIterable>(
+        _ name: String, of type: Choice.Type
+    ) throws(ConfigurationError) -> Choice? {
+        guard let value = value(name) else { return nil }
+        if let choice = Choice(rawValue: value.lowercased()) { return choice }
+        let accepted = Choice.allCases.map(\.rawValue).joined(separator: " or ")
+        throw ConfigurationError(variable: name, expected: accepted, value: value)
+    }
+
+    /// A stable identifier: 1 to 128 visible ASCII characters without spaces.
+    func identifier(_ name: String) throws(ConfigurationError) -> String? {
+        guard let value = value(name) else { return nil }
+        guard value.utf8.count <= 128, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw ConfigurationError(
+                variable: name, expected: "1 to 128 visible ASCII characters without spaces", value: value)
+        }
+        return value
+    }
+
+    /// A key or token: like an identifier, and never echoed in errors when `secret`.
+    func token(_ name: String, secret: Bool) throws(ConfigurationError) -> String? {
+        guard let value = value(name) else { return nil }
+        guard value.utf8.count <= 256, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw ConfigurationError(
+                variable: name, expected: "1 to 256 visible ASCII characters without spaces",
+                value: secret ? nil : value)
+        }
+        return value
+    }
+
+    /// An `http://` or `https://` base URL with a host, without a query or fragment.
+    func httpURL(_ name: String) throws(ConfigurationError) -> String? {
+        guard let value = value(name) else { return nil }
+        let expected = "an http:// or https:// URL with a host and no query, such as https://eu.i.posthog.com"
+        let lowered = value.lowercased()
+        guard let schemeEnd = lowered.range(of: "://"),
+            ["http", "https"].contains(String(lowered[..<schemeEnd.lowerBound])),
+            value.utf8.count <= 2_048, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }),
+            !value.contains("?"), !value.contains("#")
+        else {
+            throw ConfigurationError(variable: name, expected: expected, value: value)
+        }
+        let hostPart = value[schemeEnd.upperBound...].prefix { $0 != "/" }
+        guard !hostPart.isEmpty, !hostPart.contains("@") else {
+            throw ConfigurationError(variable: name, expected: expected, value: value)
+        }
+        var url = value
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+
+    /// A file system path: no NUL or control characters, at most 4096 bytes.
+    func path(_ name: String) throws(ConfigurationError) -> String? {
+        guard let value = value(name) else { return nil }
+        guard value.utf8.count <= 4_096, !value.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw ConfigurationError(
+                variable: name, expected: "a directory path of at most 4096 bytes without control characters",
+                value: value)
+        }
+        return value
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

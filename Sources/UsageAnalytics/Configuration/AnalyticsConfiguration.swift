@@ -1,0 +1,49 @@
+/// How usage analytics behaves, with a default for every field.
+///
+/// Build it from the process environment with ``init(environment:)``, which is the one parser of
+/// every analytics variable; tests construct it directly.
+public struct AnalyticsConfiguration: Sendable, Equatable {
+    /// Whether analytics runs at all (`ALGA_USAGE_STATS`). When false nothing is buffered, written,
+    /// sent or printed.
+    public var isEnabled: Bool = true
+    /// Whether hosted deployments hash user ids (`ANALYTICS_ANONYMIZE_USER_IDS`).
+    public var anonymizeUserIDs: Bool = true
+    /// Which privacy policy applies (`DEPLOYMENT_TYPE`).
+    public var deploymentType: DeploymentType = .onPremise
+    /// The installation id to use instead of the stored one (`INSTANCE_ID`); only ever sent hashed.
+    public var instanceID: String? = nil
+    /// Where events go (`POSTHOG_HOST`); `nil` means the embedded collector.
+    public var host: String? = nil
+    /// The project key events are sent with (`POSTHOG_API_KEY`); `nil` means the local key.
+    public var apiKey: String? = nil
+    /// Events that trigger a flush (`ANALYTICS_FLUSH_AT`).
+    public var flushAt: Int = 20
+    /// Longest time an event waits before a flush (`ANALYTICS_FLUSH_INTERVAL`, in seconds).
+    public var flushInterval: Duration = .seconds(30)
+    /// Where undelivered events are kept (`ANALYTICS_SPOOL_DIR`); `nil` means `<dataDirectory>/spool`.
+    public var spoolDirectory: String? = nil
+    /// The spool's size bound in bytes (`ANALYTICS_SPOOL_MAX_BYTES`).
+    public var spoolMaxBytes: Int = 64 * 1024 * 1024
+    /// Events held in memory before new ones are dropped (`ANALYTICS_BUFFER_CAPACITY`).
+    public var bufferCapacity: Int = 10_000
+    /// Where the PSA keeps its data, the installation identity among it (`PSA_DATA_DIR`).
+    public var dataDirectory: String = ".psa"
+    /// The environment reported on every event (`PSA_ENVIRONMENT`).
+    public var environment: RuntimeEnvironment = .production
+    /// The application version reported on every event.
+    public var appVersion: String = UsageAnalyticsVersion.current
+
+    /// A configuration with every default.
+    public init() {}
+
+    /// The spool directory after defaults are applied.
+    public var resolvedSpoolDirectory: String {
+        spoolDirectory ?? dataDirectory + "/spool"
+    }
+}
+
+/// The version of this SDK, sent as `$lib_version`.
+public enum UsageAnalyticsVersion {
+    /// The current release.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+
+/// The bounded in-memory queue between `capture` and the background drain.
+///
+/// Appending takes one short lock and never allocates beyond the array's growth; when the
+/// buffer is full the new event is refused so the caller can count the drop.
+final class EventBuffer: Sendable {
+    private struct State {
+        var events: [PendingEvent] = []
+        var uuids = UUIDv7Generator()
+    }
+
+    enum Outcome {
+        case accepted(count: Int)
+        case full
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Stamps the event with a fresh UUIDv7 and enqueues it.
+    func append(
+        nanosecondsSince1970: Int64, actor: AnalyticsActor?, body: PendingEvent.Body
+    ) -> Outcome {
+        state.withLock { state in
+            guard state.events.count < capacity else { return .full }
+            let uuid = state.uuids.next(millisecondsSince1970: nanosecondsSince1970 / 1_000_000)
+            state.events.append(
+                PendingEvent(uuid: uuid, nanosecondsSince1970: nanosecondsSince1970, actor: actor, body: body))
+            return .accepted(count: state.events.count)
+        }
+    }
+
+    /// Takes every queued event, oldest first.
+    func drain() -> [PendingEvent] {
+        state.withLock { state in
+            var drained: [PendingEvent] = []
+            swap(&drained, &state.events)
+            state.events.reserveCapacity(min(drained.count, capacity))
+            return drained
+        }
+    }
+
+    var count: Int { state.withLock { $0.events.count } }
+}
+
+/// Wall-clock time in nanoseconds since 1970, read without Foundation's `Date` allocation.
+func currentNanosecondsSince1970() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Turns captured events into the exact bytes that leave the process.
+///
+/// Runs off the caller's task. Order of work: identity, declared-property check (typed) or
+/// sanitizer (generic), deployment policy, common properties, then encoding with sorted keys.
+struct EventProcessor: Sendable {
+    private let identity: IdentityResolver
+    private let policy: PrivacyPolicy
+    private let sanitizer: Sanitizer
+    private let common: CommonProperties
+    private let metrics: AnalyticsMetrics
+
+    init(configuration: AnalyticsConfiguration, installation: Installation, metrics: AnalyticsMetrics) {
+        self.identity = IdentityResolver(
+            secret: installation.secret, installationID: configuration.instanceID ?? installation.id,
+            deploymentType: configuration.deploymentType, anonymizeUserIDs: configuration.anonymizeUserIDs)
+        self.policy = PrivacyPolicy(deploymentType: configuration.deploymentType)
+        self.sanitizer = Sanitizer()
+        self.common = CommonProperties(configuration: configuration)
+        self.metrics = metrics
+    }
+
+    /// The event's wire form, or `nil` when policy refuses the whole event (counted).
+    func encode(_ event: PendingEvent) -> EncodedEvent? {
+        var properties: [(key: String, value: WireValue)]
+        let name: String
+        switch event.body {
+        case .typed(let typed):
+            name = type(of: typed).definition.name
+            properties = typedProperties(typed)
+        case .generic(let genericName, let values):
+            name = genericName
+            properties = genericProperties(values)
+        }
+        properties.append(contentsOf: common.properties(for: event.actor, identity: identity))
+        properties.sort { $0.key < $1.key }
+
+        var writer = JSONWriter()
+        writer.raw("{\"event\":")
+        writer.string(name)
+        writer.raw(",\"distinct_id\":")
+        writer.string(identity.distinctID(for: event.actor))
+        writer.raw(",\"uuid\":")
+        writer.string(event.uuid.uuidString.lowercased())
+        writer.raw(",\"timestamp\":")
+        writer.string(WireTimestamp.format(nanosecondsSince1970: event.nanosecondsSince1970))
+        writer.raw(",\"properties\":{")
+        for (index, property) in properties.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.string(property.key)
+            writer.raw(":")
+            switch property.value {
+            case .value(let value): writer.value(value)
+            case .decimal(let decimal): writer.decimal(decimal)
+            }
+        }
+        writer.raw("}}")
+        return EncodedEvent(uuid: event.uuid, name: name, json: writer.bytes)
+    }
+
+    private func typedProperties(_ event: some AnalyticsEvent) -> [(key: String, value: WireValue)] {
+        let definition = type(of: event).definition
+        var written = EventProperties()
+        event.write(to: &written)
+        var result: [(key: String, value: WireValue)] = []
+        result.reserveCapacity(written.entries.count + 10)
+        for (name, value) in written.entries {
+            guard let declaration = definition.declaration(named: name) else {
+                metrics.recordPolicy(.undeclaredProperty)
+                continue
+            }
+            guard policy.allows(declaration.privacyClass) else {
+                metrics.recordPolicy(.onPremisePolicy)
+                continue
+            }
+            guard let wire = wireValue(value, declaredAs: declaration.kind) else {
+                metrics.recordPolicy(.invalidValue)
+                continue
+            }
+            result.append((declaration.wireName, wire))
+        }
+        return result
+    }
+
+    private func wireValue(_ value: EventProperties.Value, declaredAs kind: PropertyKind) -> WireValue? {
+        switch (value, kind) {
+        case (.enumeration(let text), .enumeration(let allowed)) where allowed.contains(text):
+            return .value(.string(text))
+        case (.enumerationList(let texts), .enumerationList(let allowed)) where texts.allSatisfy(allowed.contains):
+            return .value(.array(texts.map(PropertyValue.string)))
+        case (.label(let text), .label) where PrivacyPolicy.isLabel(text):
+            var report = SanitizerReport()
+            let checked = sanitizer.sanitize(value: .string(text), report: &report)
+            metrics.record(report)
+            return .value(checked)
+        case (.flag(let flag), .flag):
+            return .value(.bool(flag))
+        case (.flagSet(let flags), .flagSet(let names)) where Set(flags.keys) == Set(names):
+            return .value(.object(flags.mapValues(PropertyValue.bool)))
+        case (.count(let number), .count):
+            return .value(.int(number))
+        case (.decimal(let number), .decimal) where !number.isNaN:
+            return .decimal(number)
+        case (.duration(let amount), .duration) where amount.isFinite:
+            return .value(.double(amount))
+        case (.opaqueIdentifier(let identifier), .opaqueIdentifier):
+            return .value(.string(identity.hash(identifier)))
+        case (.freeText(let text), .freeText):
+            return .value(.int(text.count))
+        default:
+            return nil
+        }
+    }
+
+    private func genericProperties(_ values: [String: PropertyValue]) -> [(key: String, value: WireValue)] {
+        var allowed: [String: PropertyValue] = [:]
+        for (key, value) in values {
+            if key.hasPrefix("$") || CommonProperties.names.contains(key) {
+                metrics.recordPolicy(.reservedKey)
+            } else {
+                allowed[key] = value
+            }
+        }
+        var report = SanitizerReport()
+        let sanitized = sanitizer.sanitize(allowed, report: &report)
+        metrics.record(report)
+        var result: [(key: String, value: WireValue)] = []
+        for (key, value) in sanitized {
+            if let kept = policy.filterGeneric(value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) }) {
+                result.append((key, .value(kept)))
+            }
+        }
+        return result
+    }
+}
+
+/// A property value ready for the wire; decimals keep their exact digits.
+enum WireValue: Sendable {
+    case value(PropertyValue)
+    case decimal(Decimal)
+}

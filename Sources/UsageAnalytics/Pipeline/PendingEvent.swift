@@ -1,0 +1,14 @@
+import Foundation
+
+/// An event as captured: everything the caller's task records, before any encoding.
+struct PendingEvent: Sendable {
+    enum Body: Sendable {
+        case typed(any AnalyticsEvent)
+        case generic(name: String, properties: [String: PropertyValue])
+    }
+
+    let uuid: UUID
+    let nanosecondsSince1970: Int64
+    let actor: AnalyticsActor?
+    let body: Body
+}

@@ -1,0 +1,74 @@
+/// The deployment rules of EVENTS.md, applied after the sanitizer.
+///
+/// Hosted deployments send every class but free text, with opaque ids as HMACs. On-premise
+/// installations let only enum, bool, count and duration values leave: opaque ids are withheld,
+/// and a generic event's strings leave only when they look like a value from a closed set.
+struct PrivacyPolicy: Sendable {
+    let deploymentType: DeploymentType
+
+    /// Whether a typed property of `privacyClass` may leave.
+    func allows(_ privacyClass: PrivacyClass) -> Bool {
+        deploymentType == .hosted || privacyClass.leavesOnPremise
+    }
+
+    /// Applies the deployment rule to a sanitized generic value; `nil` means withhold it.
+    func filterGeneric(_ value: PropertyValue, onWithheld: () -> Void) -> PropertyValue? {
+        guard deploymentType == .onPremise else { return value }
+        switch value {
+        case .null, .bool, .int, .double:
+            return value
+        case .string(let text):
+            if Self.isEnumerationLike(text) || text == Redaction.placeholder.stringValue { return value }
+            onWithheld()
+            return nil
+        case .array(let elements):
+            return .array(elements.compactMap { filterGeneric($0, onWithheld: onWithheld) })
+        case .object(let members):
+            return .object(members.compactMapValues { filterGeneric($0, onWithheld: onWithheld) })
+        }
+    }
+
+    /// A short token of letters, digits and `_ - . : /`: the shape of a value from a closed set.
+    static func isEnumerationLike(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 64 else { return false }
+        return utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: ":"), UInt8(ascii: "/"):
+                true
+            default: false
+            }
+        }
+    }
+
+    /// A label (route template, type name, operation): a token that may also hold `{ } * @ <>`-free
+    /// path parameters, at most 200 bytes.
+    static func isLabel(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 200 else { return false }
+        return utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"),
+                UInt8(ascii: "<"), UInt8(ascii: ">"):
+                true
+            default: false
+            }
+        }
+    }
+
+    /// A generic event's name: snake_case, starting with a letter, at most 64 bytes.
+    static func isValidEventName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), utf8.count <= 64
+        else { return false }
+        return utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
+    }
+}

@@ -1,6 +1,0 @@
-import Crypto
-import Logging
-import Metrics
-import AsyncHTTPClient
-import ServiceLifecycle
-import CompressNIO

@@ -1,0 +1,80 @@
+import Foundation
+import Synchronization
+import UsageAnalytics
+
+/// A destination that keeps every delivery's exact bytes, for tests that check what left the process.
+///
+/// ```swift
+/// let recorder = RecordingDestination()
+/// let analytics = try AnalyticsClient.testing(destination: recorder)
+/// analytics.capture(UserLoggedOut(userType: .client), actor: actor)
+/// await analytics.flush()
+/// #expect(try recorder.single(named: "user_logged_out").properties["user_type"] == "client")
+/// ```
+public final class RecordingDestination: AnalyticsDestination {
+    public let name: String
+    private let deliveries = Mutex<[[EncodedEvent]]>([])
+    private let waiters = Mutex<[(count: Int, continuation: CheckedContinuation<Void, Never>)]>([])
+
+    /// A recorder called `name`.
+    public init(name: String = "recording") {
+        self.name = name
+    }
+
+    public func deliver(_ events: [EncodedEvent]) async throws {
+        let delivered = deliveries.withLock {
+            $0.append(events)
+            return $0.reduce(0) { $0 + $1.count }
+        }
+        let ready = waiters.withLock { waiters in
+            let ready = waiters.filter { $0.count <= delivered }
+            waiters.removeAll { $0.count <= delivered }
+            return ready
+        }
+        for waiter in ready { waiter.continuation.resume() }
+    }
+
+    /// Returns once at least `count` events have been delivered in total.
+    public func waitForEvents(count: Int) async {
+        await withCheckedContinuation { continuation in
+            let delivered = deliveries.withLock { $0.reduce(0) { $0 + $1.count } }
+            if delivered >= count {
+                continuation.resume()
+            } else {
+                waiters.withLock { $0.append((count, continuation)) }
+            }
+        }
+    }
+
+    /// Every delivery, each in the order it was made.
+    public var batches: [[EncodedEvent]] { deliveries.withLock { $0 } }
+
+    /// Every delivered event, decoded from its wire bytes.
+    public var events: [CapturedEvent] {
+        get throws { try batches.joined().map(CapturedEvent.init(encoded:)) }
+    }
+
+    /// The delivered events called `name`.
+    public func events(named name: String) throws -> [CapturedEvent] {
+        try events.filter { $0.name == name }
+    }
+
+    /// The one delivered event called `name`; throws when there is none or more than one.
+    public func single(named name: String) throws -> CapturedEvent {
+        let matches = try events(named: name)
+        guard matches.count == 1 else {
+            throw RecordingError(description: "expected one \(name) event, found \(matches.count)")
+        }
+        return matches[0]
+    }
+
+    /// Forgets every delivery.
+    public func reset() {
+        deliveries.withLock { $0.removeAll() }
+    }
+}
+
+/// A test expectation about recorded events that did not hold.
+public struct RecordingError: Error, CustomStringConvertible {
+    public let description: String
+}

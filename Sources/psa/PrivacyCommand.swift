@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import UsageAnalytics
+
+/// `psa privacy`: shows exactly what would leave the process under the current configuration.
+struct PrivacyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "privacy",
+        abstract: "Print the exact wire payload a generic event would produce under the current configuration.",
+        discussion: """
+            Reads the same environment variables as `psa serve` (DEPLOYMENT_TYPE, ANALYTICS_ANONYMIZE_USER_IDS, \
+            ALGA_USAGE_STATS, ...). Prints a JSON array of the events that would leave the process: empty when \
+            analytics is off. Ids are hashed with a throwaway secret, so they differ from a real installation's.
+            """)
+
+    @Option(name: .long, help: "A JSON file with an object of properties to send with a generic event.")
+    var properties: String?
+
+    @Option(name: .long, help: "The generic event's name.")
+    var event: String = "privacy_check"
+
+    @Option(name: .long, help: "The tenant id of the example actor.")
+    var tenant: String = "example-tenant"
+
+    @Option(name: .long, help: "The user id of the example actor.")
+    var user: String = "example-user"
+
+    static let maximumFileSize = 1_048_576
+
+    func run() async throws {
+        let configuration: AnalyticsConfiguration
+        do {
+            configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let values = try properties.map(Self.readProperties) ?? Self.exampleProperties
+        let payload = try await PrivacyPreview.payload(
+            configuration: configuration, event: event, properties: values,
+            actor: AnalyticsActor(tenant: tenant, user: user, userType: .internal))
+        print(String(decoding: payload, as: UTF8.self))
+    }
+
+    static let exampleProperties: [String: PropertyValue] = [
+        "feature_name": "ticket_board", "item_count": 12, "contact_email": "jane.doe@example.com",
+        "note": "Call me at +1 415 555 0100",
+    ]
+
+    static func readProperties(from path: String) throws -> [String: PropertyValue] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ValidationError("cannot read --properties file \(path)")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
+        guard data.count <= maximumFileSize else {
+            throw ValidationError("--properties file \(path) is larger than \(maximumFileSize) bytes")
+        }
+        do {
+            guard case .object(let members) = try PropertyValue(json: Array(data)) else {
+                throw ValidationError("--properties file \(path) must contain a JSON object")
+            }
+            return members
+        } catch let error as JSONParseError {
+            throw ValidationError("--properties file \(path) is not valid JSON: \(error)")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import MetricsTestKit
+import Testing
+import UsageAnalytics
+import UsageAnalyticsTesting
+
+/// `capture(event:properties:actor:)`: what leaves for events outside the catalogue.
+@Suite("Generic events")
+struct GenericEventTests {
+    func send(
+        _ name: String, _ properties: [String: PropertyValue], deployment: DeploymentType = .hosted,
+        metrics: TestMetrics = TestMetrics()
+    ) async throws -> [CapturedEvent] {
+        var configuration = AnalyticsConfiguration()
+        configuration.deploymentType = deployment
+        let recorder = RecordingDestination()
+        let analytics = try AnalyticsClient.recording(
+            into: recorder, configuration: configuration, metricsFactory: metrics)
+        analytics.capture(event: name, properties: properties, actor: AnalyticsActor(tenant: "acme", user: "7"))
+        await analytics.flush()
+        return try recorder.events
+    }
+
+    @Test("keys are matched as words: company_name leaks no more, metric_name and description survive")
+    func sanitizerOnTheWire() async throws {
+        let events = try await send(
+            "report_viewed",
+            [
+                "company_name": "Acme Corp", "metric_name": "mttr", "description": "weekly summary",
+                "email": "jane@acme.example", "feature_name": "board", "seats": 12,
+            ])
+        let event = try #require(events.first)
+        #expect(
+            event.eventProperties == [
+                "metric_name": "mttr", "description": "weekly summary", "feature_name": "board", "seats": 12,
+            ])
+        let json = String(decoding: event.json, as: UTF8.self)
+        #expect(!json.contains("Acme Corp") && !json.contains("jane@acme.example"))
+    }
+
+    @Test("personal data inside values is redacted on the wire")
+    func valuesRedacted() async throws {
+        let events = try await send(
+            "export_started", ["target": "jane@acme.example", "note": "call +1 415 555 0100", "format": "csv"])
+        let properties = try #require(events.first).eventProperties
+        #expect(properties["target"] == "[redacted]")
+        #expect(properties["note"] == "[redacted]")
+        #expect(properties["format"] == "csv")
+    }
+
+    @Test("a generic event cannot override identity, person or group properties")
+    func reservedKeysDropped() async throws {
+        let metrics = TestMetrics()
+        let events = try await send(
+            "widget_opened",
+            [
+                "$process_person_profile": true, "$groups": ["tenant": "acme"], "$set": ["plan": "pro"],
+                "$ip": "203.0.113.9", "deployment_type": "hosted-override", "widget": "kanban",
+            ], metrics: metrics)
+        let event = try #require(events.first)
+        #expect(event.eventProperties == ["widget": "kanban"])
+        #expect(event.properties["$process_person_profile"] == false)
+        #expect(event.properties["deployment_type"] == "hosted")
+        #expect(event.properties["$ip"] == nil)
+        #expect(
+            try metrics.expectCounter("usage_analytics_redactions_total", [("reason", "reserved_key")]).totalValue == 5)
+    }
+
+    @Test("on-premise, only enum-like strings, bools and numbers leave")
+    func onPremiseFiltersText() async throws {
+        let events = try await send(
+            "report_viewed", ["view": "by_status", "title": "Open tickets for Acme", "rows": 20, "pinned": true],
+            deployment: .onPremise)
+        #expect(try #require(events.first).eventProperties == ["view": "by_status", "rows": 20, "pinned": true])
+    }
+
+    @Test(
+        "invalid or catalogue names are refused and counted",
+        arguments: [
+            ("Ticket Created!", "invalid_event_name"), ("", "invalid_event_name"), ("$pageview", "invalid_event_name"),
+            (String(repeating: "a", count: 65), "invalid_event_name"), ("ticket_created", "reserved_event_name"),
+        ])
+    func refusedNames(name: String, reason: String) async throws {
+        let metrics = TestMetrics()
+        let events = try await send(name, ["a": 1], metrics: metrics)
+        #expect(events.isEmpty)
+        #expect(try metrics.expectCounter("usage_analytics_events_dropped_total", [("reason", reason)]).totalValue == 1)
+    }
+}

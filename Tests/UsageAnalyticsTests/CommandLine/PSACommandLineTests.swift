@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import UsageAnalytics
+
+/// `psa events` and `psa privacy`, run as the real executable.
+@Suite("psa command line")
+struct PSACommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("psa").path),
+            directory.path != "/"
+        {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("psa")
+    }()
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    func file(_ contents: [UInt8], in directory: TemporaryDirectory) throws -> String {
+        let path = directory.path + "/properties.json"
+        try Data(contents).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("psa events prints the generated reference")
+    func events() throws {
+        let result = try run(["events"])
+        #expect(result.status == 0)
+        #expect(result.output == EventReference.markdown())
+    }
+
+    @Test("psa privacy prints the exact wire payload of the given properties")
+    func privacyPayload() throws {
+        let directory = try TemporaryDirectory()
+        let path = try file(
+            Array(
+                #"{"company_name": "Acme", "metric_name": "mttr", "destination": "jane@acme.example", "rows": 3}"#.utf8),
+            in: directory)
+        let result = try run(
+            ["privacy", "--properties", path],
+            environment: ["DEPLOYMENT_TYPE": "hosted", "PSA_DATA_DIR": directory.path + "/data"])
+        #expect(result.status == 0, "\(result.error)")
+        guard case .array(let events) = try PropertyValue(json: Array(result.output.utf8)), events.count == 1,
+            case .object(let event) = events[0], case .object(let properties) = event["properties"]
+        else {
+            Issue.record("not a JSON array of one event: \(result.output)")
+            return
+        }
+        #expect(event["event"] == "privacy_check")
+        #expect(properties["metric_name"] == "mttr" && properties["rows"] == 3)
+        #expect(properties["destination"] == "[redacted]")
+        #expect(properties["company_name"] == nil)
+        #expect(properties["deployment_type"] == "hosted")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/data"), "a preview writes no identity")
+    }
+
+    @Test("psa privacy prints an empty array when analytics is off")
+    func privacyOptedOut() throws {
+        let result = try run(["privacy"], environment: ["ALGA_USAGE_STATS": "off"])
+        #expect(result.status == 0)
+        #expect(result.output == "[]\n")
+    }
+
+    @Test(
+        "psa privacy refuses bad files with a clear message",
+        arguments: [
+            ("not json", "is not valid JSON"), ("[1, 2]", "must contain a JSON object"),
+            (String(repeating: "[", count: 10_000), "nested deeper than 64 levels"),
+        ])
+    func privacyBadFile(contents: String, message: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = try file(Array(contents.utf8), in: directory)
+        let result = try run(["privacy", "--properties", path])
+        #expect(result.status != 0)
+        #expect(result.error.contains(message), "\(result.error)")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("psa privacy refuses a missing or oversized file")
+    func privacyMissingOrHuge() throws {
+        let missing = try run(["privacy", "--properties", "/nonexistent/properties.json"])
+        #expect(missing.status != 0 && missing.error.contains("cannot read --properties file"))
+        let directory = try TemporaryDirectory()
+        let path = try file(Array(repeating: UInt8(ascii: " "), count: 2_000_000), in: directory)
+        let huge = try run(["privacy", "--properties", path])
+        #expect(huge.status != 0 && huge.error.contains("larger than 1048576 bytes"))
+    }
+
+    @Test("a malformed environment variable stops psa privacy with its name")
+    func privacyBadEnvironment() throws {
+        let result = try run(["privacy"], environment: ["DEPLOYMENT_TYPE": "cloud"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("DEPLOYMENT_TYPE=\"cloud\" is not valid: expected hosted or on-premise"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import PropertyBased
-import MetricsTestKit
-@Test func warm() {}
