@@ -23,12 +23,24 @@ enum APIKeyPattern {
     }
 
     static func matches(_ text: TextBytes, at start: Int) -> Bool {
-        let first = text[start]
-        for shape in shapes where shape.prefix.utf8Start[0] == first {
-            if matches(shape, text, at: start) { return true }
+        // Most tokens are rejected by their first two bytes with one bit test.
+        let pair = Int(text[start]) << 8 | Int(text[start + 1])
+        guard prefixPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return false }
+        for shape in shapes where matches(shape, text, at: start) {
+            return true
         }
         return false
     }
+
+    /// A bit for every two-byte beginning of a prefix in ``shapes``.
+    private static let prefixPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 65_536 / 64)
+        for shape in shapes {
+            let pair = Int(shape.prefix.utf8Start[0]) << 8 | Int(shape.prefix.utf8Start[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }()
 
     /// Whether `value` is exactly a key of a known shape (for tests and callers validating settings).
     static func isAPIKey(_ value: String) -> Bool {

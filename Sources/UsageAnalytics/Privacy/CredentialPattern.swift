@@ -17,32 +17,40 @@ enum CredentialPattern {
         return position - payloadStart >= 2 && text[position] == UInt8(ascii: ".")
     }
 
-    /// An HTTP authorization value: `Bearer` or `Basic` (any case), whitespace, then a token68 of at
-    /// least 8 characters that looks random (has a digit, a symbol, or a capital after a small
-    /// letter), so prose such as "bearer authentication" is left alone.
+    /// An HTTP authorization value: `Bearer` or `Basic` (any case) and whitespace, then a credential
+    /// that looks random (has a digit, or a capital after a small letter), so prose such as "bearer
+    /// authentication", "Basic plan" or "bearer of TIC-001234" is left alone. A `Bearer` credential
+    /// is a token68 (`A–Z a–z 0–9 - . _ ~ + / =`) of at least 16 characters; a `Basic` one is padded
+    /// base64 of at least 8 characters, a multiple of 4 long.
     static func matchesAuthorization(_ text: TextBytes, at start: Int) -> Bool {
         var position: Int
+        let isBasic: Bool
         if text.hasCaseInsensitivePrefix("bearer", at: start) {
             position = start + 6
+            isBasic = false
         } else if text.hasCaseInsensitivePrefix("basic", at: start) {
             position = start + 5
+            isBasic = true
         } else {
             return false
         }
         guard text[position] == UInt8(ascii: " ") || text[position] == UInt8(ascii: "\t") else { return false }
         while text[position] == UInt8(ascii: " ") || text[position] == UInt8(ascii: "\t") { position += 1 }
-        let tokenStart = position
+        let credentialStart = position
         var looksRandom = false
         var previous: UInt8 = 0
-        while isToken68(text[position]), position - tokenStart < 512 {
+        while position - credentialStart < 512 {
             let byte = text[position]
-            if !TextBytes.isLetter(byte) || (TextBytes.isUppercase(byte) && TextBytes.isLowercase(previous)) {
+            guard isBasic ? isBase64(byte) : isToken68(byte) else { break }
+            if TextBytes.isDigit(byte) || (TextBytes.isUppercase(byte) && TextBytes.isLowercase(previous)) {
                 looksRandom = true
             }
             previous = byte
             position += 1
         }
-        return looksRandom && position - tokenStart >= 8
+        let length = position - credentialStart
+        guard looksRandom else { return false }
+        return isBasic ? length >= 8 && length % 4 == 0 : length >= 16
     }
 
     /// A PEM private key block: `-----BEGIN ` followed, on the same line, by `PRIVATE KEY`.
@@ -77,6 +85,11 @@ enum CredentialPattern {
             position += 1
         }
         return false
+    }
+
+    private static func isBase64(_ byte: UInt8) -> Bool {
+        TextBytes.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: "=")
     }
 
     private static func isToken68(_ byte: UInt8) -> Bool {

@@ -7,13 +7,15 @@ struct KeyVocabulary {
         static let sensitive = Traits(rawValue: 1 << 0)
         /// Says the value is a measure or a flag about the thing: `count`, `length`, `has`, `is`, `used`.
         static let measure = Traits(rawValue: 1 << 1)
-        /// A person or organisation: makes `name` and `id` personal (`customer_name`, `user_id`).
+        /// A person or organisation: makes `name` personal wherever it appears in the key
+        /// (`customer_name`, `customer_file_name`).
         static let person = Traits(rawValue: 1 << 2)
         /// A technical thing whose name is not personal (`metric_name`, `host_name`).
         static let technical = Traits(rawValue: 1 << 3)
         /// An identifier (`id`, `number`, `code`) that is personal after a ``identityQualifier``.
         static let identifier = Traits(rawValue: 1 << 4)
-        /// Qualifies an identifier as personal: persons plus documents (`tax_id`, `card_number`).
+        /// Qualifies an identifier as personal: persons, documents, and words that may mean a person
+        /// (`user_id`, `tax_id`, `card_number`, `agent_id`).
         static let identityQualifier = Traits(rawValue: 1 << 5)
         /// A person reference that, as the whole key (`user`, `owner`), may only carry a bool.
         static let bareReference = Traits(rawValue: 1 << 6)
@@ -67,7 +69,7 @@ struct KeyVocabulary {
         ip ipv ipaddress macaddress imei imsi udid idfa idfv gaid msisdn iccid useragent
         dob birthday birthdate birth birthplace dateofbirth gender sex ethnicity religion nationality salary
         username userid uid firstname lastname fullname surname nickname displayname givenname familyname
-        middlename maidenname screenname realname legalname
+        middlename maidenname screenname realname legalname preferredname
         creditcard debitcard cardnumber cardholder ccnumber taxid nationalid socialsecurity
         driverslicense driverlicense bankaccount accountnumber routingnumber sortcode
         """
@@ -82,17 +84,22 @@ struct KeyVocabulary {
         delivered failed succeeded
         """
 
+    /// People and organisations: `name` anywhere after one of these is personal (`customer_file_name`).
     private static let personWords = """
-        first last full middle given family sur maiden display nick screen real legal preferred
         user customer client contact person people account organization organisation org company
         business tenant owner employee member sender recipient receiver author assignee reporter
-        requester requestor approver reviewer creator admin agent technician staff manager supervisor
-        patient student teacher parent child spouse guest visitor buyer seller vendor merchant partner
-        supplier subscriber player profile friend beneficiary holder signer signatory attendee
-        participant lead prospect candidate applicant billing shipping caller actor emergency
+        requester requestor approver reviewer creator technician staff supervisor patient student
+        teacher parent child spouse guest visitor buyer seller vendor merchant partner supplier
+        subscriber player friend beneficiary holder signer signatory attendee participant prospect
+        candidate applicant
         """
 
+    /// Documents, and words that may or may not mean a person: they make an identifier personal
+    /// (`tax_id`, `card_number`, `agent_id`) but do not taint a technical name (`billing_rule_name`).
+    /// Name modifiers such as `first`, `display` or `screen` need no list: `name` after any word
+    /// that is not technical is personal.
     private static let documentWords = """
+        agent admin manager profile lead billing shipping caller actor emergency
         tax national passport license licence social insurance vat routing card cc credit debit
         membership phone mobile cell fax telephone voter bank health medical driver drivers identity
         citizen resident pension sort serial house security verification recovery backup reset

@@ -17,7 +17,8 @@
 ///   `maximumDepth` is removed from its array or object and counted once as
 ///   ``Redaction/Reason/depth``, without looking inside it, so a deeper container is left empty.
 ///
-/// Unchanged properties are returned without copying.
+/// Unchanged properties are returned without copying, and key verdicts are cached (bounded), so a
+/// typical event costs a few hash lookups and one pass over each string.
 ///
 /// ```swift
 /// var report = SanitizerReport()
@@ -29,21 +30,23 @@ public struct Sanitizer: Sendable {
     public let maximumDepth: Int
     /// The longest string, in Characters, that is sent; longer ones are replaced by their length.
     public let maximumTextLength: Int
+    private let keyVerdicts = KeyVerdictCache()
 
     /// Creates a sanitizer.
     /// - Parameters:
-    ///   - maximumDepth: The deepest level at which values are kept (at least 1); top-level
-    ///     property values are at depth 1, the values inside them at depth 2, and so on.
+    ///   - maximumDepth: The deepest level at which values are kept, clamped to 1...64 so that
+    ///     recursion stays shallow; top-level property values are at depth 1, the values inside
+    ///     them at depth 2, and so on.
     ///   - maximumTextLength: The longest string, in Characters, that is sent (at least 0).
     public init(maximumDepth: Int = 8, maximumTextLength: Int = 200) {
-        self.maximumDepth = max(1, maximumDepth)
+        self.maximumDepth = min(max(1, maximumDepth), 64)
         self.maximumTextLength = max(0, maximumTextLength)
     }
 
     /// Returns the properties that may leave the process; records every drop and redaction in `report`.
-    public func sanitize(_ properties: [String: PropertyValue], report: inout SanitizerReport) -> [String:
-        PropertyValue]
-    {
+    public func sanitize(
+        _ properties: [String: PropertyValue], report: inout SanitizerReport
+    ) -> [String: PropertyValue] {
         sanitizedObject(properties, depth: 1, report: &report) ?? properties
     }
 
@@ -111,9 +114,8 @@ public struct Sanitizer: Sendable {
         }
         var result: [String: PropertyValue]?
         for (key, value) in members {
-            let verdict = KeyClassifier.classify(key)
-            // A dynamic key, such as a dictionary keyed by email address, can be personal data itself.
-            if !verdict.allows(value) || ValueInspector.finding(in: key) != nil {
+            let verdict = keyVerdicts.verdict(for: key)
+            if !verdict.allows(value) {
                 report.record(.sensitiveKey)
                 if result == nil { result = members }
                 result!.removeValue(forKey: key)

@@ -49,8 +49,11 @@ enum ValueInspector {
             return nil
         }
         if TextBytes.isLetter(byte) {
-            if CredentialPattern.matchesJWT(text, at: index) { return .jwt }
-            if CredentialPattern.matchesAuthorization(text, at: index) { return .bearerToken }
+            let lowercased = TextBytes.lowercased(byte)
+            if byte == UInt8(ascii: "e"), CredentialPattern.matchesJWT(text, at: index) { return .jwt }
+            if lowercased == UInt8(ascii: "b"), CredentialPattern.matchesAuthorization(text, at: index) {
+                return .bearerToken
+            }
             if APIKeyPattern.matches(text, at: index) { return .apiKey }
             if IBAN.matches(text, at: index) { return .iban }
             if IPAddressPattern.matchesIPv6(text, at: index) { return .ipAddress }

@@ -29,7 +29,8 @@ struct KeyClassifierTests {
         "iban_number", "sort_code", "bank_account", "social_security_number", "ssn_last4", "cvc", "pin",
         "verification_code", "recovery_codes", "gender", "nationality", "salary", "imei", "idfa", "jwt",
         "bearer", "signature", "names", "emails", "phone_numbers", "customer_file_name", "plan_nickname",
-        "invoice_number", "userid", "customername", "tenantid", "gps_coordinates", "email_hash", "email_domain",
+        "invoice_number", "screen_name", "agent_id", "profile_id", "preferred_name", "userid", "customername",
+        "tenantid", "gps_coordinates", "email_hash", "email_domain",
         "pass_word", "dateOfBirth", "e_mail", "user_uuid", "member_number", "name_type",
     ]
 
@@ -54,7 +55,14 @@ struct KeyClassifierTests {
         "total_hours", "period_days", "line_count", "rule_type", "updated_fields", "threshold_ms", "operation",
         "is_slow", "has_auth", "was_reassignment", "tokenizer", "rename_count", "capacity_planning", "plan_name",
         "category_name", "team_name", "velocity", "card_type", "card_last_four",
-        "statement", "mobile", "is_pinned", "assigned_to", "valid", "paid", "android_version",
+        "statement", "mobile", "is_pinned", "first_step_name", "last_event_name", "billing_rule_name", "display_mode",
+        "screen_view", "agent_version", "lead_time_ms",
+        "days_since_generated", "delivery_method", "sent_at", "start_date", "end_date", "had_comments",
+        "time_to_resolution_minutes", "duration_changed", "duration_delta_minutes", "duration_minutes",
+        "approval_type", "is_billable", "has_notes", "was_billable", "is_resolution", "include_closed",
+        "had_assignment", "was_resolved", "threshold_exceeded", "updated_assignment", "updated_category",
+        "updated_priority", "updated_status", "has_category", "has_subcategory", "is_assigned", "has_asset",
+        "reason", "destination", "events", "batch", "assigned_to", "valid", "paid", "android_version",
     ]
 
     @Test("drops every personal-data key of the specification", arguments: specificationDrops)

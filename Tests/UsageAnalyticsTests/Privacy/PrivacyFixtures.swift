@@ -22,12 +22,18 @@ enum PrivacyFixtures {
         case .iban: iban(&rng)
         case .jwt: jwt(&rng)
         case .apiKey: apiKey(&rng)
-        case .bearerToken: (Bool.random(using: &rng) ? "Bearer " : "Basic ") + randomToken(12...40, &rng)
+        case .bearerToken:
+            Bool.random(using: &rng)
+                ? "Bearer " + randomToken(15...40, &rng)
+                : "Basic " + String(Int.random(in: 0...9, using: &rng))
+                    + string(from: lowercase + uppercase + digits + "+/", 3...3, &rng)
+                    + string(from: lowercase + uppercase + digits + "+/", 6...6, &rng) + "=="
         }
     }
 
     static func email(_ rng: inout RNG) -> String {
-        let local = string(from: lowercase + digits, 1...3, &rng) + string(from: lowercase + digits + "._+-", 0...8, &rng)
+        let local =
+            string(from: lowercase + digits, 1...3, &rng) + string(from: lowercase + digits + "._+-", 0...8, &rng)
         let labels = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
             string(from: lowercase + digits, 1...8, &rng)
         }
@@ -74,11 +80,13 @@ enum PrivacyFixtures {
             number += String(check)
             break
         }
-        switch Int.random(in: 0...2, using: &rng) {
-        case 0: return number
-        default:
-            let separator = Bool.random(using: &rng) ? " " : "-"
-            return grouped(number, size: 4, separator: separator)
+        let separator = Bool.random(using: &rng) ? " " : "-"
+        switch (length, Int.random(in: 0...2, using: &rng)) {
+        case (13, _), (_, 0): return number
+        case (15, _):  // Amex is written 4-6-5.
+            let digits = Array(number)
+            return [String(digits[0..<4]), String(digits[4..<10]), String(digits[10...])].joined(separator: separator)
+        default: return grouped(number, size: 4, separator: separator)
         }
     }
 
@@ -121,7 +129,8 @@ enum PrivacyFixtures {
             case .hex: hexDigits
             }
         let extra = shape.exactLength ? 0 : Int.random(in: 0...12, using: &rng)
-        let body = String(Int.random(in: 0...9, using: &rng))
+        let body =
+            String(Int.random(in: 0...9, using: &rng))
             + string(from: alphabet, (shape.minimumLength + extra - 1)...(shape.minimumLength + extra - 1), &rng)
         return String(describing: shape.prefix) + String(body.shuffled(using: &rng))
     }
@@ -133,15 +142,15 @@ enum PrivacyFixtures {
         "feature", "step", "metric", "operation", "event", "status", "duration", "ms", "count", "is", "has", "enabled",
         "result", "retry", "endpoint", "method", "screen", "plan", "tier", "variant", "theme", "priority", "category",
         "queue", "job", "total", "version", "app", "environment", "region", "source", "target", "mode", "locale",
-        "capacity", "velocity", "statement", "mobile", "description", "recipient", "tokenizer", "error", "type",
-        "code", "hours", "days", "filters", "used", "search", "fields", "updated", "ticket", "page", "button", "name",
+        "capacity", "velocity", "statement", "description", "tokenizer", "error", "type", "hours", "days", "filters",
+        "used", "search", "fields", "updated", "ticket", "page", "button", "name",
     ]
 
     static let harmlessTextWords = [
         "the", "export", "finished", "retry", "ok", "failed", "ticket", "queue", "sync", "report", "billing", "page",
         "loaded", "button", "clicked", "settings", "dark", "mode", "beta", "feature", "flag", "enabled", "step", "of",
         "GET", "POST", "/api/tickets/{id}", "web_app", "v2", "TIC-001234", "on-premise", "C++", "résumé", "日本語",
-        "😀", "a.b", "x:y", "foo@", "@bar", "e.g.", "(note)", "ids", "#42", "-", "—", "done.", "Bearer", "basic",
+        "😀", "a.b", "x:y", "foo@", "@bar", "e.g.", "(note)", "ids", "#42", "-", "—", "done.", "basic", "bearer",
     ]
 
     /// A harmless key: a random keep-list key, or harmless words joined in a random case style.
@@ -149,7 +158,7 @@ enum PrivacyFixtures {
         let count = Int.random(in: 1...3, using: &rng)
         var words = (0..<count).map { _ in harmlessKeyWords.randomElement(using: &rng)! }
         // `name` is only harmless after a technical word.
-        if let index = words.firstIndex(of: "name") { words[index] = "feature_name" }
+        words = words.map { $0 == "name" ? "feature_name" : $0 }
         switch Int.random(in: 0...3, using: &rng) {
         case 0: return words.joined(separator: "-")
         case 1: return words[0] + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -164,10 +173,14 @@ enum PrivacyFixtures {
         switch Int.random(in: 0...11, using: &rng) {
         case 0: return uuid(&rng)
         case 1:
-            let (year, month, day) = (Int.random(in: 1990...2099, using: &rng), Int.random(in: 1...12, using: &rng),
-                Int.random(in: 1...28, using: &rng))
-            let (hour, minute, second) = (Int.random(in: 0...23, using: &rng), Int.random(in: 0...59, using: &rng),
-                Int.random(in: 0...59, using: &rng))
+            let (year, month, day) = (
+                Int.random(in: 1990...2099, using: &rng), Int.random(in: 1...12, using: &rng),
+                Int.random(in: 1...28, using: &rng)
+            )
+            let (hour, minute, second) = (
+                Int.random(in: 0...23, using: &rng), Int.random(in: 0...59, using: &rng),
+                Int.random(in: 0...59, using: &rng)
+            )
             return "\(year)-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))Z"
         case 2:
             return (0..<3).map { _ in String(Int.random(in: 0...999, using: &rng)) }.joined(separator: ".")
@@ -228,7 +241,6 @@ enum PrivacyFixtures {
     /// Harmless properties with `secretText` placed as one string somewhere inside, at a random depth.
     static func properties(hiding secretText: String, _ rng: inout RNG) -> [String: PropertyValue] {
         var properties = harmlessProperties(&rng)
-        var path: [String] = []
         var hidden: PropertyValue = .string(secretText)
         for _ in 0..<Int.random(in: 0...5, using: &rng) {
             if Bool.random(using: &rng) {
@@ -236,9 +248,9 @@ enum PrivacyFixtures {
                 elements.insert(hidden, at: Int.random(in: 0...elements.count, using: &rng))
                 hidden = .array(elements)
             } else {
-                let key = harmlessKey(&rng)
-                path.append(key)
-                hidden = .object([key: hidden, harmlessKey(&rng) + "_other": harmlessLeaf(&rng)].merging([:]) { a, _ in a })
+                var members: [String: PropertyValue] = [harmlessKey(&rng) + "_other": harmlessLeaf(&rng)]
+                members[harmlessKey(&rng)] = hidden
+                hidden = .object(members)
             }
         }
         properties[harmlessKey(&rng) + "_hidden"] = hidden
@@ -266,7 +278,8 @@ enum PrivacyFixtures {
         case .string(let text): "\"" + text + "\""
         case .array(let elements): "[" + elements.map(serialized).joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":" + serialized($0.value) }
+            "{"
+                + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":" + serialized($0.value) }
                 .joined(separator: ",") + "}"
         }
     }

@@ -55,7 +55,7 @@ struct SanitizerTests {
             [
                 "note": "write to ada@example.com", "search": "call 555-123-4567", "origin": "10.1.2.3",
                 "ref": "4111 1111 1111 1111", "account": true, "payout": "DE89 3704 0044 0532 0130 00",
-                "auth_header": "Bearer abc123def456", "config": "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+                "auth_header": "Bearer abc123def456ghi789", "config": "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
                 "session": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "status": "ok",
             ],
             report: &report)
@@ -168,6 +168,38 @@ struct SanitizerTests {
         #expect(report.counts == [.email: 1, .sensitiveKey: 1])
     }
 
+    @Test("drops keys that are personal data themselves, such as a dictionary keyed by email")
+    func dropsPersonalKeys() {
+        var report = SanitizerReport()
+        let result = sanitizer.sanitize(
+            ["votes": ["ada@example.com": 1, "+44 20 7946 0958": 2, "export": 3], "10.0.0.1": true],
+            report: &report)
+        #expect(result == ["votes": ["export": 3]])
+        #expect(report.counts == [.sensitiveKey: 3])
+    }
+
+    @Test("gives the same verdicts with a warm key cache, and the cache stays bounded")
+    func keyCache() {
+        let cache = KeyVerdictCache(capacity: 2)
+        for _ in 0..<3 {
+            #expect(cache.verdict(for: "email") == .sensitive)
+            #expect(cache.verdict(for: "email_count") == .measureOnly)
+            #expect(cache.verdict(for: "metric_name") == .harmless)
+            #expect(cache.verdict(for: "ada@example.com") == .sensitive)
+            #expect(cache.verdict(for: String(repeating: "feature_", count: 20)) == .harmless)
+        }
+        // Beyond its capacity the cache keeps answering correctly without learning.
+        for index in 0..<100 {
+            #expect(cache.verdict(for: "user_\(index)_email") == .sensitive)
+        }
+        var report = SanitizerReport()
+        let sanitizer = Sanitizer()
+        for _ in 0..<3 {
+            #expect(sanitizer.sanitize(["email": "x", "step_name": "a"], report: &report) == ["step_name": "a"])
+        }
+        #expect(report.counts == [.sensitiveKey: 3])
+    }
+
     @Test("a report accumulates over calls and merges")
     func reportAccumulates() {
         var first = SanitizerReport()
@@ -196,6 +228,7 @@ struct SanitizerTests {
 
     @Test("clamps nonsensical limits instead of trapping")
     func clampsLimits() {
+        #expect(Sanitizer(maximumDepth: 1_000_000).maximumDepth == 64)
         let sanitizer = Sanitizer(maximumDepth: -3, maximumTextLength: -1)
         #expect(sanitizer.maximumDepth == 1)
         #expect(sanitizer.maximumTextLength == 0)

@@ -30,7 +30,8 @@ struct ValueInspectorTests {
         "3.14159265358", "order 1500 took 2300 ms", "+5", "+05:30", "1,000,000", "release 2026.11", "555-1234",
         "/api/tickets/5551234567", "build_5551234567", "12345", "26.11.2026", "1 2 3 4 5 6 7 8 9 10 11",
         "10 20 30 40 50", "1500 2300 4500", "a1b2c3d4e5f60718293a4b5c6d7e8f90", "u_0123456789abcdef0123456789abcdef",
-        "3.1.4.1.5.9.2.6.5.3.5", "0.1234567890123",
+        "3.1.4.1.5.9.2.6.5.3.5", "0.1234567890123", "1834567890123456789", "ORD-2025550123", "2026-W48",
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     ]
 
     static let ipAddresses = [
@@ -72,11 +73,14 @@ struct ValueInspectorTests {
     static let notJWTs = ["eyJ", "eyJhbGciOiJIUzI1NiJ9", "keyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "eyJa.b.c"]
 
     static let bearerTokens = [
-        "Bearer abc123def456", "bearer 9f86d081884c7d659a2feaa0c55ad015", "Authorization: Basic dXNlcjpwYXNzd29yZA==",
-        "BEARER AbCdEfGhIj", "Bearer\tmF_9.B5f-4.1JqM",
+        "Bearer abc123def456ghi789", "bearer 9f86d081884c7d659a2feaa0c55ad015",
+        "Authorization: Basic dXNlcjpwYXNzd29yZA==", "BEARER AbCdEfGhIjKlMnOpQr", "Bearer\tmF_9.B5f-4.1JqM_xyz",
+        "Bearer 0190a3c2-7b1e-7abc-8def-0123456789ab", "basic YWxhZGRpbjpvcGVuc2VzYW1l",
     ]
     static let notBearerTokens = [
         "bearer authentication", "Basic information", "Bearer", "the bearer of bad news", "Basic plan", "Bearer short1",
+        "bearer TIC-001234", "bearer of 2026-11-26T22:30:00Z", "Basic TIC-001234", "basic 2026-11-26",
+        "Basic abc123456",
     ]
 
     static let apiKeys = [
