@@ -22,13 +22,12 @@ struct CommonProperties: Sendable {
         ]
     }
 
-    func properties(for actor: AnalyticsActor?, identity: IdentityResolver) -> [(key: String, value: WireValue)] {
+    func properties(for actor: AnalyticsActor?, groupKey: String?) -> [(key: String, value: WireValue)] {
         var result = fixed
         let buildsProfile = sendsRawUserIDs && actor?.userID != nil
         result.append(("$process_person_profile", .value(.bool(buildsProfile))))
-        if let actor {
-            result.append(
-                ("$groups", .value(.object(["tenant": .string(identity.groupKey(forTenant: actor.tenantID))]))))
+        if let actor, let groupKey {
+            result.append(("$groups", .value(.object(["tenant": .string(groupKey)]))))
             if buildsProfile, let userType = actor.userType {
                 result.append(("$set", .value(.object(["user_type": .string(userType.rawValue)]))))
             }

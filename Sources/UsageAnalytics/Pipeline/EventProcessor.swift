@@ -6,6 +6,7 @@ import Foundation
 /// sanitizer (generic), deployment policy, common properties, then encoding with sorted keys.
 struct EventProcessor: Sendable {
     private let identity: IdentityResolver
+    private let identities: IdentityCache
     private let policy: PrivacyPolicy
     private let sanitizer: Sanitizer
     private let common: CommonProperties
@@ -15,6 +16,7 @@ struct EventProcessor: Sendable {
         self.identity = IdentityResolver(
             secret: installation.secret, installationID: configuration.instanceID ?? installation.id,
             deploymentType: configuration.deploymentType, anonymizeUserIDs: configuration.anonymizeUserIDs)
+        self.identities = IdentityCache(resolver: identity)
         self.policy = PrivacyPolicy(deploymentType: configuration.deploymentType)
         self.sanitizer = Sanitizer()
         self.common = CommonProperties(configuration: configuration)
@@ -33,16 +35,17 @@ struct EventProcessor: Sendable {
             name = genericName
             properties = genericProperties(values)
         }
-        properties.append(contentsOf: common.properties(for: event.actor, identity: identity))
+        let ids = identities.identities(for: event.actor)
+        properties.append(contentsOf: common.properties(for: event.actor, groupKey: ids.groupKey))
         properties.sort { $0.key < $1.key }
 
         var writer = JSONWriter()
         writer.raw("{\"event\":")
         writer.string(name)
         writer.raw(",\"distinct_id\":")
-        writer.string(identity.distinctID(for: event.actor))
+        writer.string(ids.distinctID)
         writer.raw(",\"uuid\":")
-        writer.string(event.uuid.uuidString.lowercased())
+        writer.string(event.uuid.wireString)
         writer.raw(",\"timestamp\":")
         writer.string(WireTimestamp.format(nanosecondsSince1970: event.nanosecondsSince1970))
         writer.raw(",\"properties\":{")

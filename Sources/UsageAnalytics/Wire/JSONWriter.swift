@@ -16,23 +16,36 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            // Most strings need no escaping: copy them in one go.
+            guard utf8.contains(where: Self.needsEscape) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             for byte in utf8 {
+                guard Self.needsEscape(byte) else {
+                    bytes.append(byte)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "\""): raw("\\\"")
                 case UInt8(ascii: "\\"): raw("\\\\")
                 case 0x0A: raw("\\n")
                 case 0x0D: raw("\\r")
                 case 0x09: raw("\\t")
-                case 0x00..<0x20, 0x7F:
-                    let digits = Array("0123456789abcdef".utf8)
+                default:
                     raw("\\u00")
-                    bytes.append(digits[Int(byte >> 4)])
-                    bytes.append(digits[Int(byte & 0x0F)])
-                default: bytes.append(byte)
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
                 }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }
 
     /// Appends already encoded JSON.
