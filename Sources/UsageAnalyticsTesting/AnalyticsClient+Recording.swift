@@ -27,6 +27,6 @@ extension AnalyticsClient {
         try AnalyticsClient(
             configuration: configuration, installationStore: EphemeralInstallationStore(installation),
             destinations: [recorder], logger: logger, metricsFactory: metricsFactory,
-            noticeOutput: NoticeOutput { _ in })
+            noticeOutput: NoticeOutput { _ in }, delivery: .memoryOnly)
     }
 }

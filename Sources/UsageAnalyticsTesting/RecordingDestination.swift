@@ -21,7 +21,7 @@ public final class RecordingDestination: AnalyticsDestination {
         self.name = name
     }
 
-    public func deliver(_ events: [EncodedEvent]) async throws {
+    public func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {
         let delivered = deliveries.withLock {
             $0.append(events)
             return $0.reduce(0) { $0 + $1.count }
@@ -32,6 +32,7 @@ public final class RecordingDestination: AnalyticsDestination {
             return ready
         }
         for waiter in ready { waiter.continuation.resume() }
+        return DeliveryReceipt()
     }
 
     /// Returns once at least `count` events have been delivered in total.
@@ -77,4 +78,9 @@ public final class RecordingDestination: AnalyticsDestination {
 /// A test expectation about recorded events that did not hold.
 public struct RecordingError: Error, CustomStringConvertible {
     public let description: String
+
+    /// An error saying `description`.
+    public init(description: String) {
+        self.description = description
+    }
 }

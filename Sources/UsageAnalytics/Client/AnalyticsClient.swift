@@ -19,14 +19,14 @@ import ServiceLifecycle
 /// analytics.capture(UserLoggedOut(userType: .internal), actor: AnalyticsActor(tenant: tenantID, user: userID))
 /// ```
 public final class AnalyticsClient: Sendable {
-    private let pipeline: Pipeline?
+    private let exporter: Exporter?
     private let logger: Logger
 
     /// Whether events are captured at all (`ALGA_USAGE_STATS`).
-    public var isEnabled: Bool { pipeline != nil }
+    public var isEnabled: Bool { exporter != nil }
 
     /// A client that captures nothing and touches nothing.
-    public static let disabled = AnalyticsClient(pipeline: nil, logger: Logger(label: "usage-analytics"))
+    public static let disabled = AnalyticsClient(exporter: nil, logger: Logger(label: "usage-analytics"))
 
     /// Creates a client.
     ///
@@ -40,7 +40,8 @@ public final class AnalyticsClient: Sendable {
     ///   - logger: Receives the SDK's own diagnostics; never an event's values.
     ///   - metricsFactory: Receives the captured, dropped and redaction counters.
     ///   - noticeOutput: Where the first-run notice is written.
-    ///   - sleep: How the flush loop waits; tests inject a controllable one.
+    ///   - delivery: Spool location, delivery observer and batch limits.
+    ///   - sleep: How the flush loop, retries and shutdown wait; tests inject a controllable one.
     /// - Throws: ``InstallationStoreError`` or a file error when the identity cannot be read or created.
     public convenience init(
         configuration: AnalyticsConfiguration,
@@ -49,12 +50,14 @@ public final class AnalyticsClient: Sendable {
         logger: Logger,
         metricsFactory: any MetricsFactory = MetricsSystem.factory,
         noticeOutput: NoticeOutput = .standardError,
+        delivery: DeliveryOptions = DeliveryOptions(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) throws {
         guard configuration.isEnabled else {
-            self.init(pipeline: nil, logger: logger)
+            self.init(exporter: nil, logger: logger)
             return
         }
+        try Self.validateNames(of: destinations)
         var installation =
             try installationStore.load()
             ?? {
@@ -74,15 +77,23 @@ public final class AnalyticsClient: Sendable {
             }
         }
         let metrics = AnalyticsMetrics(factory: metricsFactory)
-        let pipeline = Pipeline(
+        let policy = RetryPolicy(maximumRetries: configuration.maxRetries)
+        let channels = destinations.map { destination in
+            DeliveryChannel(
+                destination: destination,
+                spoolDirectory: Self.spoolDirectory(for: destination, configuration, delivery),
+                maximumBytes: configuration.spoolMaxBytes, policy: policy, options: delivery, metrics: metrics,
+                logger: logger, sleep: sleep)
+        }
+        let exporter = Exporter(
             configuration: configuration,
             processor: EventProcessor(configuration: configuration, installation: installation, metrics: metrics),
-            destinations: destinations, metrics: metrics, sleep: sleep)
-        self.init(pipeline: pipeline, logger: logger)
+            channels: channels, metrics: metrics, logger: logger, sleep: sleep)
+        self.init(exporter: exporter, logger: logger)
     }
 
-    private init(pipeline: Pipeline?, logger: Logger) {
-        self.pipeline = pipeline
+    private init(exporter: Exporter?, logger: Logger) {
+        self.exporter = exporter
         self.logger = logger
     }
 
@@ -96,40 +107,86 @@ public final class AnalyticsClient: Sendable {
     /// The name must be snake_case and not a catalogue name (use the typed event instead);
     /// keys starting with `$` and the common property names are dropped.
     public func capture(event name: String, properties: [String: PropertyValue], actor: AnalyticsActor?) {
-        guard let pipeline else { return }
+        guard let exporter else { return }
         guard PrivacyPolicy.isValidEventName(name) else {
-            pipeline.metrics.recordDrop(.invalidEventName)
+            exporter.metrics.recordDrop(.invalidEventName)
             return
         }
         guard !EventCatalogue.names.contains(name) else {
-            pipeline.metrics.recordDrop(.reservedEventName)
+            exporter.metrics.recordDrop(.reservedEventName)
             return
         }
         enqueue(.generic(name: name, properties: properties), actor: actor)
     }
 
     private func enqueue(_ body: PendingEvent.Body, actor: AnalyticsActor?) {
-        pipeline?.enqueue(body, actor: actor)
+        exporter?.enqueue(body, actor: actor)
     }
 
-    /// Encodes every queued event and delivers it to every destination, waiting for delivery.
+    /// Encodes every buffered event, spools it for every destination, and delivers everything
+    /// pending, with retries; returns when each destination has taken all it will take for now.
     public func flush() async {
-        await pipeline?.flush(logger: logger)
+        await exporter?.flush()
     }
 
-    /// Events captured but not yet drained.
-    public var pendingCount: Int { pipeline?.buffer.count ?? 0 }
+    /// Events captured but not yet handed to the destinations' spools.
+    public var pendingCount: Int { exporter?.buffer.count ?? 0 }
+
+    /// Events spooled or queued for each destination, by destination name.
+    public func undeliveredCounts() async -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for channel in exporter?.channels ?? [] {
+            counts[channel.destination.name] = await channel.pendingCount
+        }
+        return counts
+    }
+
+    private static func validateNames(of destinations: [any AnalyticsDestination]) throws {
+        var seen: Set<String> = []
+        for destination in destinations {
+            let name = destination.name
+            let valid =
+                !name.isEmpty && name.utf8.count <= 64
+                && name.utf8.allSatisfy { byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "_")
+                }
+            guard valid, seen.insert(name).inserted else {
+                throw DestinationNameError(name: name)
+            }
+        }
+    }
+
+    private static func spoolDirectory(
+        for destination: any AnalyticsDestination, _ configuration: AnalyticsConfiguration, _ delivery: DeliveryOptions
+    ) -> String? {
+        switch delivery.spool {
+        case .configured: configuration.resolvedSpoolDirectory + "/" + destination.name
+        case .directory(let directory): directory + "/" + destination.name
+        case .memoryOnly: nil
+        }
+    }
 }
 
 extension AnalyticsClient: Service {
-    /// Flushes every `flushAt` events or `flushInterval`, whichever comes first, until graceful
-    /// shutdown, then flushes once more.
+    /// Delivers what earlier runs left spooled, then flushes every `flushAt` events or
+    /// `flushInterval`, whichever comes first, until graceful shutdown; then flushes once more,
+    /// giving up after the shutdown timeout (undelivered events stay spooled for the next start).
     public func run() async throws {
-        guard let pipeline else {
+        guard let exporter else {
             try? await gracefulShutdown()
             return
         }
-        await pipeline.runFlushLoop(logger: logger)
-        await pipeline.flush(logger: logger)
+        await exporter.run()
+    }
+}
+
+/// A destination name that cannot name a spool directory, or that two destinations share.
+public struct DestinationNameError: Error, CustomStringConvertible {
+    public let name: String
+    public var description: String {
+        "destination name \(name.debugDescription) must be unique, 1 to 64 letters, digits, '-' or '_'"
     }
 }

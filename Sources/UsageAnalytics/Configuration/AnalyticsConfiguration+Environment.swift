@@ -19,6 +19,14 @@ extension AnalyticsConfiguration {
         if let seconds = try reader.integer("ANALYTICS_FLUSH_INTERVAL", in: 1...86_400) {
             flushInterval = .seconds(seconds)
         }
+        maxRetries = try reader.integer("ANALYTICS_MAX_RETRIES", in: 0...10) ?? maxRetries
+        compressBatches = try reader.bool("ANALYTICS_GZIP") ?? compressBatches
+        if let seconds = try reader.integer("ANALYTICS_REQUEST_TIMEOUT", in: 1...600) {
+            requestTimeout = .seconds(seconds)
+        }
+        if let seconds = try reader.integer("ANALYTICS_SHUTDOWN_TIMEOUT", in: 0...600) {
+            shutdownTimeout = .seconds(seconds)
+        }
         spoolDirectory = try reader.path("ANALYTICS_SPOOL_DIR")
         spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 40)) ?? spoolMaxBytes
         bufferCapacity = try reader.integer("ANALYTICS_BUFFER_CAPACITY", in: 1...10_000_000) ?? bufferCapacity

@@ -20,6 +20,14 @@ public struct AnalyticsConfiguration: Sendable, Equatable {
     public var flushAt: Int = 20
     /// Longest time an event waits before a flush (`ANALYTICS_FLUSH_INTERVAL`, in seconds).
     public var flushInterval: Duration = .seconds(30)
+    /// Retries of a failed batch before it waits for the next flush (`ANALYTICS_MAX_RETRIES`).
+    public var maxRetries: Int = 3
+    /// Whether batches are sent gzip-compressed (`ANALYTICS_GZIP`).
+    public var compressBatches: Bool = true
+    /// The longest a delivery request may take (`ANALYTICS_REQUEST_TIMEOUT`, in seconds).
+    public var requestTimeout: Duration = .seconds(10)
+    /// How long shutdown waits for the last delivery (`ANALYTICS_SHUTDOWN_TIMEOUT`, in seconds).
+    public var shutdownTimeout: Duration = .seconds(5)
     /// Where undelivered events are kept (`ANALYTICS_SPOOL_DIR`); `nil` means `<dataDirectory>/spool`.
     public var spoolDirectory: String? = nil
     /// The spool's size bound in bytes (`ANALYTICS_SPOOL_MAX_BYTES`).

@@ -7,7 +7,9 @@ struct AnalyticsMetrics: Sendable {
         case bufferFull = "buffer_full"
         case invalidEventName = "invalid_event_name"
         case reservedEventName = "reserved_event_name"
-        case deliveryFailed = "delivery_failed"
+        case rejected
+        case tooLarge = "too_large"
+        case spoolFull = "spool_full"
     }
 
     /// Why one property did not leave as given (besides the sanitizer's reasons).

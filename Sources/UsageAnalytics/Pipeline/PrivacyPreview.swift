@@ -13,7 +13,7 @@ public enum PrivacyPreview {
         quiet.flushAt = 1_000
         let client = try AnalyticsClient(
             configuration: quiet, installationStore: EphemeralInstallationStore(), destinations: [collector],
-            logger: Logger(label: "psa.privacy"), noticeOutput: NoticeOutput { _ in })
+            logger: Logger(label: "psa.privacy"), noticeOutput: NoticeOutput { _ in }, delivery: .memoryOnly)
         client.capture(event: event, properties: properties, actor: actor)
         await client.flush()
         var writer = JSONWriter()

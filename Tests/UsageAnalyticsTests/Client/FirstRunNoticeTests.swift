@@ -33,7 +33,7 @@ struct FirstRunNoticeTests {
         let store = SaveOnceStore()
         let analytics = try AnalyticsClient(
             configuration: AnalyticsConfiguration(), installationStore: store, destinations: [recorder],
-            logger: logger, noticeOutput: notices.output)
+            logger: logger, noticeOutput: notices.output, delivery: .memoryOnly)
         analytics.capture(UserLoggedOut(userType: .internal), actor: nil)
         await analytics.flush()
         #expect(notices.texts.count == 1)

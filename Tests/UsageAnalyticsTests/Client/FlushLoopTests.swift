@@ -18,7 +18,7 @@ struct FlushLoopTests {
         return try AnalyticsClient(
             configuration: configuration, installationStore: EphemeralInstallationStore(.fixture),
             destinations: [recorder], logger: .init(label: "test"), metricsFactory: metrics,
-            noticeOutput: NoticeOutput { _ in }, sleep: sleeper.sleep)
+            noticeOutput: NoticeOutput { _ in }, delivery: .memoryOnly, sleep: sleeper.sleep)
     }
 
     func running<Result>(

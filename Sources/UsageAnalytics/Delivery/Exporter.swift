@@ -1,0 +1,108 @@
+import Logging
+import ServiceLifecycle
+
+/// The enabled client's machinery: the buffer, the processor, one channel per destination and
+/// the flush loop (modelled on swift-otel's batch processor).
+///
+/// Callers never wait on it: `capture` appends to the buffer and, at `flushAt` events, wakes
+/// the loop. The loop drains, encodes, spools and delivers.
+final class Exporter: Sendable {
+    let buffer: EventBuffer
+    let metrics: AnalyticsMetrics
+    let channels: [DeliveryChannel]
+    private let processor: EventProcessor
+    private let flushAt: Int
+    private let flushInterval: Duration
+    private let shutdownTimeout: Duration
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let wakeups: AsyncStream<Void>
+    private let wakeup: AsyncStream<Void>.Continuation
+    private let logger: Logger
+
+    init(
+        configuration: AnalyticsConfiguration, processor: EventProcessor, channels: [DeliveryChannel],
+        metrics: AnalyticsMetrics, logger: Logger, sleep: @escaping @Sendable (Duration) async throws -> Void
+    ) {
+        self.buffer = EventBuffer(capacity: configuration.bufferCapacity)
+        self.metrics = metrics
+        self.processor = processor
+        self.channels = channels
+        self.flushAt = configuration.flushAt
+        self.flushInterval = configuration.flushInterval
+        self.shutdownTimeout = configuration.shutdownTimeout
+        self.sleep = sleep
+        self.logger = logger
+        (wakeups, wakeup) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func enqueue(_ body: PendingEvent.Body, actor: AnalyticsActor?) {
+        switch buffer.append(nanosecondsSince1970: currentNanosecondsSince1970(), actor: actor, body: body) {
+        case .accepted(let count):
+            metrics.captured.increment()
+            if count == flushAt { wakeup.yield() }
+        case .full:
+            metrics.recordDrop(.bufferFull)
+        }
+    }
+
+    /// Moves every buffered event into every channel (on disk first), then delivers.
+    func flush() async {
+        await spoolBuffered()
+        await deliver()
+    }
+
+    /// Encodes the buffered events and hands them to each channel's spool.
+    func spoolBuffered() async {
+        let pending = buffer.drain()
+        guard !pending.isEmpty else { return }
+        let encoded = pending.compactMap(processor.encode)
+        for channel in channels { await channel.accept(encoded) }
+    }
+
+    func deliver() async {
+        await withTaskGroup(of: Void.self) { group in
+            for channel in channels {
+                group.addTask { await channel.deliverPending() }
+            }
+        }
+    }
+
+    /// Delivers what earlier runs left in the spools, then flushes every `flushAt` events or
+    /// `flushInterval`, until graceful shutdown; then flushes once more within the shutdown timeout.
+    func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [sleep, flushInterval, wakeup] in
+                while !Task.isCancelled {
+                    do { try await sleep(flushInterval) } catch { return }
+                    wakeup.yield()
+                }
+            }
+            wakeup.yield()
+            for await _ in wakeups.cancelOnGracefulShutdown() {
+                await flush()
+            }
+            group.cancelAll()
+        }
+        await flushBeforeShutdown()
+    }
+
+    /// A last flush that gives up after the shutdown timeout; undelivered events stay spooled.
+    func flushBeforeShutdown() async {
+        await spoolBuffered()
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.deliver()
+                return true
+            }
+            group.addTask { [sleep, shutdownTimeout] in
+                try? await sleep(shutdownTimeout)
+                return false
+            }
+            if await group.next() == false {
+                logger.warning(
+                    "analytics shutdown timeout reached; undelivered events stay in the spool for the next start")
+            }
+            group.cancelAll()
+        }
+    }
+}
