@@ -120,6 +120,7 @@ actor DeliveryChannel {
                 let receipt = try await destination.deliver(events)
                 report(events, status: receipt.statusCode, retryAttempt: retries, failure: nil)
                 acknowledge(batch)
+                isOverflowing = false
                 return (batch.count, false)
             } catch let error as DeliveryFailure {
                 failure = error
@@ -198,7 +199,7 @@ actor DeliveryChannel {
     }
 
     /// Drops the oldest events while the spool (or the memory queue) is over its bound; logs once
-    /// per episode of overflow.
+    /// per episode of overflow (an episode ends with the next successful delivery).
     private func enforceBound() {
         var dropped = 0
         if let spool, let segments = spool.enforceBound() {
@@ -211,10 +212,7 @@ actor DeliveryChannel {
             queuedBytes -= oldest.size
             dropped += 1
         }
-        guard dropped > 0 else {
-            isOverflowing = false
-            return
-        }
+        guard dropped > 0 else { return }
         metrics.recordDrop(.spoolFull, count: dropped)
         if !isOverflowing {
             isOverflowing = true

@@ -70,18 +70,23 @@ final class Exporter: Sendable {
     /// Delivers what earlier runs left in the spools, then flushes every `flushAt` events or
     /// `flushInterval`, until graceful shutdown; then flushes once more within the shutdown timeout.
     func run() async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { [sleep, flushInterval, wakeup] in
-                while !Task.isCancelled {
-                    do { try await sleep(flushInterval) } catch { return }
-                    wakeup.yield()
+        // On graceful shutdown the loop, and any delivery it is waiting on, is cancelled; the last
+        // flush below then gets the shutdown timeout.
+        try? await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { [sleep = self.sleep, flushInterval = self.flushInterval, wakeup = self.wakeup] in
+                    while !Task.isCancelled {
+                        do { try await sleep(flushInterval) } catch { return }
+                        wakeup.yield()
+                    }
                 }
+                self.wakeup.yield()
+                for await _ in self.wakeups {
+                    if Task.isCancelled { break }
+                    await self.flush()
+                }
+                group.cancelAll()
             }
-            wakeup.yield()
-            for await _ in wakeups.cancelOnGracefulShutdown() {
-                await flush()
-            }
-            group.cancelAll()
         }
         await flushBeforeShutdown()
     }

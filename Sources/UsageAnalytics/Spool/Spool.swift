@@ -61,9 +61,12 @@ final class Spool {
         } catch {
             throw SpoolError(description: "cannot list \(directory): \(error.localizedDescription)")
         }
+        // Only regular files named like segments are read: anything else is left alone.
         let ids = names.compactMap { name -> UInt64? in
-            guard name.hasSuffix(".log") else { return nil }
-            return UInt64(name.dropLast(4), radix: 16)
+            guard name.hasSuffix(".log"), let id = UInt64(name.dropLast(4), radix: 16) else { return nil }
+            var status = stat()
+            guard lstat(directory + "/" + name, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return id
         }.sorted()
         var entries: [SpoolEntry] = []
         var torn = 0

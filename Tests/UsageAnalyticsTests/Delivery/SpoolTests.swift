@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import UsageAnalytics
+
+@Suite("Spool")
+struct SpoolTests {
+    static func events(_ count: Int, size: Int = 60) -> [EncodedEvent] {
+        var generator = UUIDv7Generator()
+        return (0..<count).map { index in
+            let json =
+                Array(#"{"event":"e","n":\#(index),"pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: size)
+                + Array(#""}"#.utf8)
+            return EncodedEvent(uuid: generator.next(millisecondsSince1970: 1_700_000_000_000), name: "e", json: json)
+        }
+    }
+
+    @Test("appended events survive reopening, in order; acknowledged ones do not")
+    func recoverUnacknowledged() throws {
+        let directory = try TemporaryDirectory()
+        let events = Self.events(10)
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            let entries = try spool.append(events)
+            try spool.acknowledge(Array(entries[0..<4]))
+        }
+        let reopened = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+        let (recovered, torn) = try reopened.recover()
+        #expect(torn == 0)
+        #expect(recovered.map(\.event) == Array(events[4...]))
+    }
+
+    @Test("a torn tail after kill -9 loses only the torn record")
+    func tornTail() throws {
+        let directory = try TemporaryDirectory()
+        let events = Self.events(5)
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            _ = try spool.append(events)
+        }
+        let segment = directory.path + "/0000000000000001.log"
+        let size = try #require(FileManager.default.attributesOfItem(atPath: segment)[.size] as? Int)
+        let handle = try #require(FileHandle(forWritingAtPath: segment))
+        try handle.truncate(atOffset: UInt64(size - 7))
+        try handle.close()
+        let (recovered, torn) = try Spool(directory: directory.path, maximumBytes: 1 << 20).recover()
+        #expect(torn == 1)
+        #expect(recovered.map(\.event) == Array(events[0..<4]))
+    }
+
+    @Test("a flipped byte stops reading that segment at the damaged record; later segments still recover")
+    func corruptRecord() throws {
+        let directory = try TemporaryDirectory()
+        let first = Self.events(3)
+        let second = Self.events(2)
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            _ = try spool.append(first)
+        }
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            _ = try spool.recover()
+            _ = try spool.append(second)
+        }
+        let segment = directory.path + "/0000000000000001.log"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: segment)))
+        let recordSize = bytes.count / 3
+        bytes[recordSize + 40] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        let (recovered, torn) = try Spool(directory: directory.path, maximumBytes: 1 << 20).recover()
+        #expect(torn == 1)
+        #expect(recovered.map(\.event) == [first[0]] + second)
+    }
+
+    @Test("a fully acknowledged segment is deleted, its files with it")
+    func segmentsDeleted() throws {
+        let directory = try TemporaryDirectory()
+        let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+        let big = try spool.append(Self.events(1, size: 140 << 10))  // fills the 128 KiB segment
+        _ = try spool.append(Self.events(1))  // so this one starts segment 2
+        #expect(try logFiles(directory) == ["0000000000000001.log", "0000000000000002.log"])
+        try spool.acknowledge(big)
+        #expect(try logFiles(directory) == ["0000000000000002.log"])
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/0000000000000001.ack"))
+    }
+
+    func logFiles(_ directory: TemporaryDirectory) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".log") }.sorted()
+    }
+
+    @Test("over its bound the spool drops whole oldest segments and reports them")
+    func bound() throws {
+        let directory = try TemporaryDirectory()
+        let spool = try Spool(directory: directory.path, maximumBytes: 256 << 10)
+        var all: [SpoolEntry] = []
+        var droppedSegments: Set<UInt64> = []
+        for _ in 0..<12 {
+            all += try spool.append(Self.events(1, size: 40 << 10))
+            droppedSegments.formUnion(spool.enforceBound() ?? [])
+        }
+        #expect(spool.totalBytes <= 256 << 10)
+        #expect(!droppedSegments.isEmpty)
+        #expect(droppedSegments.contains(all[0].segment!))
+        #expect(!droppedSegments.contains(all.last!.segment!))
+    }
+
+    @Test("a second process cannot open the same spool")
+    func exclusive() throws {
+        let directory = try TemporaryDirectory()
+        let first = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+        #expect(throws: SpoolError.self) { _ = try Spool(directory: directory.path, maximumBytes: 1 << 20) }
+        _ = first
+    }
+
+    @Test("a path that is a file, not a directory, is a clear error")
+    func notADirectory() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/file"
+        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        #expect(throws: SpoolError.self) { _ = try Spool(directory: path, maximumBytes: 1 << 20) }
+    }
+}
