@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "UsageAnalyticsTesting", targets: ["UsageAnalyticsTesting"]),
         .executable(name: "psa", targets: ["psa"]),
         .executable(name: "usage-bench", targets: ["usage-bench"]),
+        .executable(name: "posthog-harness-adapter", targets: ["posthog-harness-adapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -49,6 +50,16 @@ let package = Package(
                 "UsageAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "posthog-harness-adapter",
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

@@ -19,7 +19,7 @@ import ServiceLifecycle
 /// analytics.capture(UserLoggedOut(userType: .internal), actor: AnalyticsActor(tenant: tenantID, user: userID))
 /// ```
 public final class AnalyticsClient: Sendable {
-    private let exporter: Exporter?
+    let exporter: Exporter?
     private let logger: Logger
 
     /// Whether events are captured at all (`ALGA_USAGE_STATS`).
@@ -107,16 +107,22 @@ public final class AnalyticsClient: Sendable {
     /// The name must be snake_case and not a catalogue name (use the typed event instead);
     /// keys starting with `$` and the common property names are dropped.
     public func capture(event name: String, properties: [String: PropertyValue], actor: AnalyticsActor?) {
-        guard let exporter else { return }
+        guard acceptsGenericEvent(named: name) else { return }
+        enqueue(.generic(name: name, properties: properties), actor: actor)
+    }
+
+    /// Whether a generic event may use `name`; counts the refusal when not.
+    func acceptsGenericEvent(named name: String) -> Bool {
+        guard let exporter else { return false }
         guard PrivacyPolicy.isValidEventName(name) else {
             exporter.metrics.recordDrop(.invalidEventName)
-            return
+            return false
         }
         guard !EventCatalogue.names.contains(name) else {
             exporter.metrics.recordDrop(.reservedEventName)
-            return
+            return false
         }
-        enqueue(.generic(name: name, properties: properties), actor: actor)
+        return true
     }
 
     private func enqueue(_ body: PendingEvent.Body, actor: AnalyticsActor?) {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -35,13 +36,22 @@ final class Exporter: Sendable {
         (wakeups, wakeup) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
-    func enqueue(_ body: PendingEvent.Body, actor: AnalyticsActor?) {
-        switch buffer.append(nanosecondsSince1970: currentNanosecondsSince1970(), actor: actor, body: body) {
-        case .accepted(let count):
+    @discardableResult
+    func enqueue(
+        _ body: PendingEvent.Body, actor: AnalyticsActor?, nanosecondsSince1970: Int64? = nil,
+        verbatimDistinctID: String? = nil
+    ) -> UUID? {
+        let outcome = buffer.append(
+            nanosecondsSince1970: nanosecondsSince1970 ?? currentNanosecondsSince1970(), actor: actor, body: body,
+            verbatimDistinctID: verbatimDistinctID)
+        switch outcome {
+        case .accepted(let count, let uuid):
             metrics.captured.increment()
-            if count == flushAt { wakeup.yield() }
+            if count >= flushAt { wakeup.yield() }
+            return uuid
         case .full:
             metrics.recordDrop(.bufferFull)
+            return nil
         }
     }
 
@@ -72,7 +82,7 @@ final class Exporter: Sendable {
     func run() async {
         // On graceful shutdown the loop, and any delivery it is waiting on, is cancelled; the last
         // flush below then gets the shutdown timeout.
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { [sleep = self.sleep, flushInterval = self.flushInterval, wakeup = self.wakeup] in
                     while !Task.isCancelled {

@@ -1,6 +1,6 @@
 /// Decides what happens after a failed delivery attempt. Pure: no clock, no I/O.
 ///
-/// Transient failures are retried with exponential backoff and full jitter, capped at
+/// Transient failures are retried with exponential backoff and jitter, capped at
 /// ``maximumDelay``; a `Retry-After` the destination sent wins over the computed delay (capped
 /// too). After ``maximumRetries`` retries the batch stays spooled for a later flush.
 public struct RetryPolicy: Sendable, Equatable {
@@ -49,11 +49,12 @@ public struct RetryPolicy: Sendable, Equatable {
         }
     }
 
-    /// Exponential backoff with full jitter: a random delay up to initial × 2^retries, capped.
+    /// Exponential backoff with "equal jitter": half of initial × 2^retries, plus a random part of
+    /// the other half, capped. The fixed half keeps retries from hammering a struggling server.
     func backoff(retriesSoFar: Int, jitter: Double) -> Duration {
         let exponent = min(retriesSoFar, 30)
         let ceiling = min(initialDelay * (1 << exponent), maximumDelay)
         let fraction = max(0, min(jitter, 1))
-        return ceiling * fraction
+        return ceiling / 2 + (ceiling / 2) * fraction
     }
 }

@@ -12,7 +12,7 @@ final class EventBuffer: Sendable {
     }
 
     enum Outcome {
-        case accepted(count: Int)
+        case accepted(count: Int, uuid: UUID)
         case full
     }
 
@@ -25,14 +25,17 @@ final class EventBuffer: Sendable {
 
     /// Stamps the event with a fresh UUIDv7 and enqueues it.
     func append(
-        nanosecondsSince1970: Int64, actor: AnalyticsActor?, body: PendingEvent.Body
+        nanosecondsSince1970: Int64, actor: AnalyticsActor?, body: PendingEvent.Body,
+        verbatimDistinctID: String? = nil
     ) -> Outcome {
         state.withLock { state in
             guard state.events.count < capacity else { return .full }
             let uuid = state.uuids.next(millisecondsSince1970: nanosecondsSince1970 / 1_000_000)
             state.events.append(
-                PendingEvent(uuid: uuid, nanosecondsSince1970: nanosecondsSince1970, actor: actor, body: body))
-            return .accepted(count: state.events.count)
+                PendingEvent(
+                    uuid: uuid, nanosecondsSince1970: nanosecondsSince1970, actor: actor, body: body,
+                    verbatimDistinctID: verbatimDistinctID))
+            return .accepted(count: state.events.count, uuid: uuid)
         }
     }
 

@@ -35,7 +35,9 @@ struct EventProcessor: Sendable {
             name = genericName
             properties = genericProperties(values)
         }
-        let ids = identities.identities(for: event.actor)
+        let ids =
+            event.verbatimDistinctID.map { IdentityCache.Identities(distinctID: $0, groupKey: nil) }
+            ?? identities.identities(for: event.actor)
         properties.append(contentsOf: common.properties(for: event.actor, groupKey: ids.groupKey))
         properties.sort { $0.key < $1.key }
 

@@ -11,4 +11,6 @@ struct PendingEvent: Sendable {
     let nanosecondsSince1970: Int64
     let actor: AnalyticsActor?
     let body: Body
+    /// A distinct id given verbatim by the caller (the PostHog test harness only).
+    var verbatimDistinctID: String? = nil
 }

@@ -27,7 +27,7 @@ struct RetryPolicyTests {
         #expect(DeliveryFailure.forStatus(200) == nil && DeliveryFailure.forStatus(204) == nil)
     }
 
-    @Test("backoff doubles from 500 ms with full jitter and never exceeds 30 s")
+    @Test("backoff doubles from 500 ms, jitter moves it within its upper half, and it never exceeds 30 s")
     func backoff() {
         let ceilings = (0..<8).map { policy.backoff(retriesSoFar: $0, jitter: 1) }
         #expect(
@@ -35,8 +35,9 @@ struct RetryPolicyTests {
                 .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30),
                 .seconds(30),
             ])
-        #expect(policy.backoff(retriesSoFar: 3, jitter: 0) == .zero)
-        #expect(policy.backoff(retriesSoFar: 3, jitter: 0.25) == .seconds(1))
+        #expect(policy.backoff(retriesSoFar: 3, jitter: 0) == .seconds(2))
+        #expect(policy.backoff(retriesSoFar: 3, jitter: 0.5) == .seconds(3))
+        #expect(policy.backoff(retriesSoFar: 0, jitter: 0) == .milliseconds(250))
         #expect(policy.backoff(retriesSoFar: 1_000, jitter: 1) == .seconds(30))
     }
 
