@@ -87,7 +87,11 @@ actor DeliveryChannel {
     /// Sends every queued event, in batches, with retries, until the queue is empty or the retry
     /// policy says to keep the rest for later. Returns early when cancelled; nothing is lost.
     func deliverPending() async {
-        while let running = inFlight { await running.value }
+        while let running = inFlight {
+            await running.value
+            // Whoever resumes first clears the finished pass, so no waiter spins on it.
+            if inFlight == running { inFlight = nil }
+        }
         let pass = Task { await self.runPass() }
         inFlight = pass
         await withTaskCancellationHandler {
@@ -95,7 +99,7 @@ actor DeliveryChannel {
         } onCancel: {
             pass.cancel()
         }
-        inFlight = nil
+        if inFlight == pass { inFlight = nil }
     }
 
     private func runPass() async {

@@ -56,7 +56,7 @@ struct ChannelResilienceTests {
     @Test("a spool path that is not a directory degrades to memory-only delivery")
     func unusableDirectory() async throws {
         let directory = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: directory.path + "/recording", contents: Data("not a dir".utf8))
+        _ = FileManager.default.createFile(atPath: directory.path + "/recording", contents: Data("not a dir".utf8))
         let recorder = RecordingDestination()
         let analytics = try client(destinations: [recorder], spool: .directory(directory.path))
         capture(analytics, 3)
@@ -89,6 +89,28 @@ struct ChannelResilienceTests {
                     ?? 0)
         }
         #expect(bytes <= 256 << 10 + 4_096)
+    }
+
+    @Test(
+        "concurrent flushes wait for the delivery in flight, then all return; each event is sent once",
+        .timeLimit(.minutes(1)))
+    func concurrentFlushes() async throws {
+        let recorder = RecordingDestination(name: "slow")
+        let slow = SlowDestination(inner: recorder)
+        let analytics = try client(destinations: [slow], spool: .memoryOnly)
+        capture(analytics, 30)
+        await withTaskGroup(of: Void.self) { group in
+            for round in 0..<6 {
+                group.addTask {
+                    if round % 2 == 0 { self.capture(analytics, 5) }
+                    await analytics.flush()
+                }
+            }
+        }
+        await analytics.flush()
+        let uuids = try recorder.events.map(\.uuid)
+        #expect(uuids.count == 45)
+        #expect(Set(uuids).count == 45)
     }
 
     @Test("shutdown gives up after its timeout; what was not delivered is delivered by the next start")
@@ -127,6 +149,17 @@ struct FailingDestination: AnalyticsDestination {
 
     func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {
         throw DeliveryFailure(kind: .transient, statusCode: 503, reason: "HTTP 503")
+    }
+}
+
+/// Takes a moment per batch, so flushes overlap.
+struct SlowDestination: AnalyticsDestination {
+    let inner: RecordingDestination
+    var name: String { inner.name }
+
+    func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {
+        try await Task.sleep(for: .milliseconds(20))
+        return try await inner.deliver(events)
     }
 }
 

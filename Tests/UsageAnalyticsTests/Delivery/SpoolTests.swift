@@ -116,7 +116,7 @@ struct SpoolTests {
     func notADirectory() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/file"
-        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         #expect(throws: SpoolError.self) { _ = try Spool(directory: path, maximumBytes: 1 << 20) }
     }
 }
