@@ -1,0 +1,32 @@
+/// Durable storage of collected events. Two engines conform: ``SQLiteEventStore`` and ``PostgresEventStore``,
+/// each with its own bulk-write path, both checked by one conformance suite.
+public protocol EventStore: Sendable {
+    /// Creates or upgrades the schema; safe to call on every start.
+    func migrate() async throws
+    /// Stores `events` in one durable transaction, skipping any whose (project, uuid) is already stored.
+    /// - Returns: how many rows were new.
+    func insert(_ events: [EventRecord]) async throws -> Int
+    /// Deletes the events matching `filter`.
+    /// - Returns: how many rows were deleted.
+    func delete(_ filter: EventFilter) async throws -> Int
+    /// Counts the events matching `filter`.
+    func count(_ filter: EventFilter) async throws -> Int
+    /// A page of events matching `filter`, ordered by (timestamp, uuid), starting after `cursor`.
+    func events(_ filter: EventFilter, after cursor: EventCursor?, limit: Int) async throws -> [EventRecord]
+    /// Throws when the database cannot answer a trivial query.
+    func checkHealth() async throws
+}
+
+/// Position in the (timestamp, uuid) order of events, for paging through an export.
+public struct EventCursor: Sendable, Equatable {
+    /// Timestamp of the last event seen, in microseconds since the epoch.
+    public var timestamp: Int64
+    /// uuid of the last event seen.
+    public var uuid: UUIDBytes
+
+    /// The cursor just after `record`.
+    public init(after record: EventRecord) {
+        self.timestamp = record.timestamp
+        self.uuid = UUIDBytes(record.uuid)
+    }
+}
