@@ -42,6 +42,9 @@ public final class GroupCommitWriter: Service, Sendable {
         self.logger = logger
     }
 
+    /// How many events wait for the next commit.
+    public var waitingEventCount: Int { self.state.withLock { $0.waitingEvents } }
+
     /// Waits until `events` are committed.
     /// - Throws: ``IngestError`` 503 when the writer is saturated, stopping, or the commit failed.
     public func submit(_ events: [EventRecord]) async throws(IngestError) {
