@@ -14,7 +14,8 @@ struct ManagementController: Sendable {
         group.get("export") { request, _ in self.export(request) }
         group.post("import") { request, _ in await self.importEvents(request) }
         group.delete("persons/{distinct_id}") { request, context in
-            await self.deletePerson(request, distinctID: context.parameters.get("distinct_id") ?? "")
+            let raw = context.parameters.get("distinct_id") ?? ""
+            return await self.deletePerson(request, distinctID: raw.removingPercentEncoding ?? raw)
         }
         group.delete("events") { request, _ in await self.deleteRange(request) }
     }

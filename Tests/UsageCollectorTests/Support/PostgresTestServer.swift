@@ -36,6 +36,7 @@ actor PostgresTestServer {
     }
 
     nonisolated(unsafe) private static var stopCommand: [String] = []
+    nonisolated(unsafe) private static var directory = ""
 
     private static func launch() throws -> Int {
         let binDirectory = try Self.binDirectory()
@@ -52,17 +53,18 @@ actor PostgresTestServer {
         let port = try FreePort.find()
         let options = "-p \(port) -k \(base) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
         let start = command("pg_ctl", ["-D", "\(base)/data", "-l", "\(base)/log", "-o", options, "-w", "start"])
-        try Self.run(start.0, start.1)
+        // The daemonized server would inherit Foundation.Process's descriptors, and waitUntilExit would then
+        // wait for the server itself; posix_spawn with output to /dev/null avoids that.
+        let status = Self.spawnAndWait([start.0] + start.1)
+        guard status == 0 else {
+            throw PostgresUnavailable(reason: "pg_ctl start failed (\(status)): \((try? String(contentsOfFile: "\(base)/log", encoding: .utf8)) ?? "")")
+        }
         let stop = command("pg_ctl", ["-D", "\(base)/data", "-m", "immediate", "stop"])
         Self.stopCommand = [stop.0] + stop.1
+        Self.directory = base
         atexit {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: PostgresTestServer.stopCommand[0])
-            process.arguments = Array(PostgresTestServer.stopCommand.dropFirst())
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try? process.run()
-            process.waitUntilExit()
+            _ = PostgresTestServer.spawnAndWait(PostgresTestServer.stopCommand)
+            _ = PostgresTestServer.spawnAndWait(["/bin/rm", "-rf", PostgresTestServer.directory])
         }
         return port
     }
@@ -80,16 +82,32 @@ actor PostgresTestServer {
         throw PostgresUnavailable(reason: "no PostgreSQL server binaries (initdb) found; install postgresql")
     }
 
+    /// Runs a command with its output discarded and returns its exit status.
+    static func spawnAndWait(_ command: [String]) -> Int32 {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = command.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, command[0], &actions, nil, &cArguments, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
+    }
+
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        process.standardOutput = captureOutput ? output : FileHandle.nullDevice
+        process.standardError = captureOutput ? output : FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = captureOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
