@@ -14,7 +14,7 @@ import UsageCollector
 /// batched transactions on a fresh database with the same schema and pragmas.
 ///
 /// Options: `--events N` (default 300000), `--batch N` (100), `--concurrency N` (16),
-/// `--raw-transaction N` rows per raw transaction (10000).
+/// `--raw-transaction N` rows per raw transaction (10000), `--commit-events N` group commit size.
 func runIngestBenchmark(arguments: [String]) async throws {
     let options = IngestBenchmarkOptions(arguments: arguments)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("usage-bench-ingest-\(UUID())")
@@ -34,6 +34,7 @@ func runIngestBenchmark(arguments: [String]) async throws {
     logger.logLevel = .warning
     var configuration = CollectorConfiguration(port: 0, dataDirectory: directory.appendingPathComponent("collector").path)
     configuration.projectKeys = [key]
+    configuration.groupCommit.maxEvents = options.commitEvents
     let collector = try Collector.open(configuration: configuration, logger: logger)
     let (ports, portContinuation) = AsyncStream<Int>.makeStream()
     let app = collector.buildApplication { port in portContinuation.yield(port) }

@@ -9,6 +9,7 @@ struct IngestBenchmarkOptions {
     var batch = 100
     var concurrency = 16
     var rawTransactionSize = 10_000
+    var commitEvents = GroupCommitConfiguration().maxEvents
 
     init(arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -19,6 +20,7 @@ struct IngestBenchmarkOptions {
             case ("--batch", let value?): self.batch = value
             case ("--concurrency", let value?): self.concurrency = value
             case ("--raw-transaction", let value?): self.rawTransactionSize = value
+            case ("--commit-events", let value?): self.commitEvents = value
             default: print("ignoring option \(argument)")
             }
         }

@@ -62,8 +62,6 @@ public final class PostgresEventStore: EventStore {
             )
             """,
             "CREATE INDEX IF NOT EXISTS events_project_event_timestamp ON events (project, event, timestamp)",
-            "CREATE INDEX IF NOT EXISTS events_project_timestamp ON events (project, timestamp)",
-            "CREATE INDEX IF NOT EXISTS events_project_distinct_id ON events (project, distinct_id)",
             "CREATE INDEX IF NOT EXISTS events_timestamp ON events (timestamp)",
         ]
         for statement in statements {

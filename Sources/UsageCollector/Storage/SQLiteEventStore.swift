@@ -25,6 +25,10 @@ public final class SQLiteEventStore: EventStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Index pages of a growing table must stay in memory: the 2 MB default cache makes every insert
+            // re-read them from the file, and mmap spares the copy of those that are read.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         return configuration
     }
@@ -34,6 +38,8 @@ public final class SQLiteEventStore: EventStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 events") { db in
             // Integer rowids in arrival order keep the table append-only; uuids are unique per project.
+            // Insight queries range over time, overall or for one event; every extra index costs each insert,
+            // so deletion by person scans (it is a rare administrative act).
             try db.execute(
                 sql: """
                     CREATE TABLE events (
@@ -48,8 +54,6 @@ public final class SQLiteEventStore: EventStore {
                     );
                     CREATE UNIQUE INDEX events_project_uuid ON events (project, uuid);
                     CREATE INDEX events_project_event_timestamp ON events (project, event, timestamp);
-                    CREATE INDEX events_project_timestamp ON events (project, timestamp);
-                    CREATE INDEX events_project_distinct_id ON events (project, distinct_id);
                     CREATE INDEX events_timestamp ON events (timestamp);
                     """
             )
