@@ -24,8 +24,7 @@ struct CrashRecoveryTests {
 
         let first = try await CollectorProcess.start(psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let acknowledged = Mutex<[UUID]>([])
-        let acknowledgedRequests = Mutex(0)
+        let acknowledged = Acknowledgements()
         let url = "http://127.0.0.1:\(first.port)/batch/"
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -42,18 +41,17 @@ struct CrashRecoveryTests {
                         guard let response = try? await client.execute(request, timeout: .seconds(10)),
                             response.status == .ok
                         else { return }
-                        acknowledged.withLock { $0 += ids }
-                        acknowledgedRequests.withLock { $0 += 1 }
+                        acknowledged.add(ids)
                     }
                 }
             }
             // Kill once ingestion is well under way, while requests are in flight.
-            while acknowledgedRequests.withLock({ $0 }) < 40 { try await Task.sleep(for: .milliseconds(5)) }
+            while acknowledged.requests < 40 { try await Task.sleep(for: .milliseconds(5)) }
             first.kill()
             try await group.waitForAll()
         }
 
-        let acknowledgedIDs = acknowledged.withLock { Set($0) }
+        let acknowledgedIDs = acknowledged.ids
         #expect(acknowledgedIDs.count >= 40 * 50)
 
         let second = try await CollectorProcess.start(psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
@@ -87,6 +85,21 @@ struct CrashRecoveryTests {
         }
         return nil
     }
+}
+
+/// The uuids of acknowledged requests, shared by the sending workers.
+final class Acknowledgements: Sendable {
+    private let state = Mutex<(ids: [UUID], requests: Int)>(([], 0))
+
+    func add(_ ids: [UUID]) {
+        self.state.withLock {
+            $0.ids += ids
+            $0.requests += 1
+        }
+    }
+
+    var requests: Int { self.state.withLock { $0.requests } }
+    var ids: Set<UUID> { self.state.withLock { Set($0.ids) } }
 }
 
 /// `psa collector --port 0` as a child process; its port is read from the line it prints when listening.
