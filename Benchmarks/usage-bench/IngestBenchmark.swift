@@ -32,7 +32,8 @@ func runIngestBenchmark(arguments: [String]) async throws {
 
     var logger = Logger(label: "usage-bench")
     logger.logLevel = .warning
-    var configuration = CollectorConfiguration(port: 0, dataDirectory: directory.appendingPathComponent("collector").path)
+    var configuration = CollectorConfiguration(
+        port: 0, dataDirectory: directory.appendingPathComponent("collector").path)
     configuration.projectKeys = [key]
     configuration.groupCommit.maxEvents = options.commitEvents
     let collector = try Collector.open(configuration: configuration, logger: logger)
@@ -52,10 +53,12 @@ func runIngestBenchmark(arguments: [String]) async throws {
         guard let port = await portIterator.next() else { throw IngestBenchmarkError.serverDidNotStart }
         let url = "http://127.0.0.1:\(port)/batch/"
         _ = try await IngestBenchmark.send(warmup.bodies, to: url, client: httpClient, concurrency: options.concurrency)
-        let seconds = try await IngestBenchmark.send(workload.bodies, to: url, client: httpClient, concurrency: options.concurrency)
+        let seconds = try await IngestBenchmark.send(
+            workload.bodies, to: url, client: httpClient, concurrency: options.concurrency)
         let stored = try await collector.store.count(EventFilter(project: key))
         guard stored == warmup.records.count + workload.records.count else {
-            throw IngestBenchmarkError.lostEvents(expected: warmup.records.count + workload.records.count, stored: stored)
+            throw IngestBenchmarkError.lostEvents(
+                expected: warmup.records.count + workload.records.count, stored: stored)
         }
         await serviceGroup.triggerGracefulShutdown()
         try await group.waitForAll()
@@ -91,39 +94,39 @@ extension IngestBenchmarkError: CustomStringConvertible {
 
 /// The two measured paths of the ingest benchmark.
 enum IngestBenchmark {
-/// Sends every body with `concurrency` workers; returns the wall-clock seconds from first send to last answer.
-static func send(
-    _ bodies: [ByteBuffer],
-    to url: String,
-    client: HTTPClient,
-    concurrency: Int
-) async throws -> Double {
-    let next = IngestRequestCounter()
-    let start = ContinuousClock.now
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for _ in 0..<concurrency {
-            group.addTask {
-                while true {
-                    let index = next.take()
-                    guard index < bodies.count else { return }
-                    var request = HTTPClientRequest(url: url)
-                    request.method = .POST
-                    request.headers.add(name: "Content-Type", value: "application/json")
-                    request.headers.add(name: "Content-Encoding", value: "gzip")
-                    request.body = .bytes(bodies[index])
-                    let response = try await client.execute(request, timeout: .seconds(60))
-                    _ = try await response.body.collect(upTo: 1024)
-                    guard response.status.code == 200 else {
-                        throw IngestBenchmarkError.unexpectedStatus(response.status.code)
+    /// Sends every body with `concurrency` workers; returns the wall-clock seconds from first send to last answer.
+    static func send(
+        _ bodies: [ByteBuffer],
+        to url: String,
+        client: HTTPClient,
+        concurrency: Int
+    ) async throws -> Double {
+        let next = IngestRequestCounter()
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    while true {
+                        let index = next.take()
+                        guard index < bodies.count else { return }
+                        var request = HTTPClientRequest(url: url)
+                        request.method = .POST
+                        request.headers.add(name: "Content-Type", value: "application/json")
+                        request.headers.add(name: "Content-Encoding", value: "gzip")
+                        request.body = .bytes(bodies[index])
+                        let response = try await client.execute(request, timeout: .seconds(60))
+                        _ = try await response.body.collect(upTo: 1024)
+                        guard response.status.code == 200 else {
+                            throw IngestBenchmarkError.unexpectedStatus(response.status.code)
+                        }
                     }
                 }
             }
+            try await group.waitForAll()
         }
-        try await group.waitForAll()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
 
     /// The baseline: the same rows through one reused prepared statement with raw binds, `transactionSize`
     /// rows a transaction, on the collector's schema and pragmas.
@@ -165,7 +168,9 @@ static func send(
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let count = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
-        guard count == records.count else { throw IngestBenchmarkError.lostEvents(expected: records.count, stored: count) }
+        guard count == records.count else {
+            throw IngestBenchmarkError.lostEvents(expected: records.count, stored: count)
+        }
         return Double(records.count) / seconds
     }
 }

@@ -73,7 +73,8 @@ struct IngestWorkload {
                 )
             )
             if events.count == batch || index == count - 1 {
-                let json = #"{"api_key":"\#(key)","historical_migration":false,"batch":["#
+                let json =
+                    #"{"api_key":"\#(key)","historical_migration":false,"batch":["#
                     + events.joined(separator: ",") + "]}"
                 jsonBytes += json.utf8.count
                 var buffer = ByteBuffer(string: json)

@@ -174,7 +174,8 @@ struct CaptureEndpointTests {
         try await collector.withLiveServer { client in
             let observed12 = try await client.post("/batch/", json: body).status
             #expect(observed12 == .ok)
-            let observed13 = try await client.post("/batch/", Payload.gzip(body), headers: [.contentEncoding: "gzip"]).status
+            let observed13 = try await client.post("/batch/", Payload.gzip(body), headers: [.contentEncoding: "gzip"])
+                .status
             #expect(observed13 == .ok)
         }
         let observed14 = try await collector.store.count(EventFilter())

@@ -192,7 +192,10 @@ struct CaptureErrorTests {
             case .oversizedPlain:
                 return (ByteBuffer(repeating: UInt8(ascii: " "), count: 31 * 1024 * 1024), json)
             case .binaryWithImageType:
-                return (ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]), [.contentType: "image/png"])
+                return (
+                    ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+                    [.contentType: "image/png"]
+                )
             case .multipartForm:
                 let body = "--xyz\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n{}\r\n--xyz--\r\n"
                 return (ByteBuffer(string: body), [.contentType: "multipart/form-data; boundary=xyz"])

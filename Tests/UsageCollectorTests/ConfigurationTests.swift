@@ -42,7 +42,8 @@ struct ConfigurationTests {
 
     @Test("database URLs are parsed; other schemes are refused")
     func databaseURL() throws {
-        let configuration = try PostgresEventStore.configuration(url: "postgres://app:secret@db.internal:6543/analytics")
+        let configuration = try PostgresEventStore.configuration(
+            url: "postgres://app:secret@db.internal:6543/analytics")
         #expect(configuration.host == "db.internal")
         #expect(configuration.port == 6543)
         #expect(configuration.username == "app")

@@ -7,7 +7,7 @@ import Testing
 @testable import UsageCollector
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The collector as a child process (`psa collector`), killed with SIGKILL in the middle of ingestion.
@@ -22,7 +22,8 @@ struct CrashRecoveryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-crash-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let first = try await CollectorProcess.start(psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
+        let first = try await CollectorProcess.start(
+            psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let acknowledged = Acknowledgements()
         let url = "http://127.0.0.1:\(first.port)/batch/"
@@ -54,7 +55,8 @@ struct CrashRecoveryTests {
         let acknowledgedIDs = acknowledged.ids
         #expect(acknowledgedIDs.count >= 40 * 50)
 
-        let second = try await CollectorProcess.start(psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
+        let second = try await CollectorProcess.start(
+            psa, dataDirectory: directory.path, key: Self.key, token: Self.adminToken)
         defer { second.kill() }
         var exportRequest = HTTPClientRequest(url: "http://127.0.0.1:\(second.port)/api/export?format=ndjson")
         exportRequest.headers.add(name: "Authorization", value: "Bearer \(Self.adminToken)")
@@ -74,7 +76,8 @@ struct CrashRecoveryTests {
 
     /// The `psa` executable built beside this test bundle.
     static func psaBinary() -> String? {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let candidate = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("psa").path
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         let reason = "no psa executable at \(candidate); run swift build first"
@@ -107,7 +110,8 @@ struct CollectorProcess: Sendable {
     let pid: Int32
     let port: Int
 
-    static func start(_ psa: String, dataDirectory: String, key: String, token: String) async throws -> CollectorProcess {
+    static func start(_ psa: String, dataDirectory: String, key: String, token: String) async throws -> CollectorProcess
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: psa)
         process.arguments = ["collector", "--port", "0", "--data-dir", dataDirectory]

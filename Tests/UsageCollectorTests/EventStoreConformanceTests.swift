@@ -43,7 +43,9 @@ struct EventStoreConformanceTests {
         }
     }
 
-    @Test("records round-trip exactly: microsecond timestamps, Unicode, nested JSON properties", arguments: Engine.allCases)
+    @Test(
+        "records round-trip exactly: microsecond timestamps, Unicode, nested JSON properties",
+        arguments: Engine.allCases)
     func roundTrip(_ engine: Engine) async throws {
         try await withStore(engine) { store in
             var record = Self.record(

@@ -141,7 +141,8 @@ struct GroupCommitTests {
                 #expect(refused.headers[.retryAfter] == "1")
                 #expect(
                     refused.text
-                        == errorBody("writer_saturated", "the event writer is saturated; retry later", type: "server_error")
+                        == errorBody(
+                            "writer_saturated", "the event writer is saturated; retry later", type: "server_error")
                 )
                 store.openGate()
                 for try await status in group { #expect(status == .ok) }

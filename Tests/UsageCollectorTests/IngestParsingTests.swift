@@ -106,8 +106,10 @@ struct IngestParsingTests {
 
     @Test(
         "malformed timestamps are refused",
-        arguments: ["", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01", "2024-05-01T25:00:00Z",
-            "2024-05-01T12:30:00.Z", "2024-05-01T12:30:00Zjunk", "yesterday", "1714566600"]
+        arguments: [
+            "", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01", "2024-05-01T25:00:00Z",
+            "2024-05-01T12:30:00.Z", "2024-05-01T12:30:00Zjunk", "yesterday", "1714566600",
+        ]
     )
     func badTimestamps(_ text: String) {
         #expect(ISO8601Timestamp.parse(text) == nil)

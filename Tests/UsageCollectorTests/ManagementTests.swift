@@ -50,7 +50,8 @@ struct ManagementTests {
         }
         let exported = try await source.withLiveServer { client in
             for chunk in stride(from: 0, to: events.count, by: 500) {
-                let response = try await client.post("/batch/", json: Payload.batch(Array(events[chunk..<(chunk + 500)])))
+                let response = try await client.post(
+                    "/batch/", json: Payload.batch(Array(events[chunk..<(chunk + 500)])))
                 #expect(response.status == .ok)
             }
             let all = try await client.admin("/api/export?format=ndjson", method: .get)

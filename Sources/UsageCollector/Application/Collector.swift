@@ -27,7 +27,8 @@ public struct Collector: Sendable {
         var services: [any Service] = []
         let store: any EventStore
         if let url = configuration.databaseURL {
-            let postgres = PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            let postgres = PostgresEventStore(
+                configuration: try PostgresEventStore.configuration(url: url), logger: logger)
             services.append(postgres.client)
             store = postgres
         } else {
@@ -53,7 +54,8 @@ public struct Collector: Sendable {
         logger: Logger
     ) throws {
         guard configuration.groupCommit.maxEvents > 0, configuration.groupCommit.maxPendingEvents > 0 else {
-            throw CollectorConfigurationError(variable: "groupCommit", reason: "maxEvents and maxPendingEvents must be positive")
+            throw CollectorConfigurationError(
+                variable: "groupCommit", reason: "maxEvents and maxPendingEvents must be positive")
         }
         self.configuration = configuration
         self.store = store

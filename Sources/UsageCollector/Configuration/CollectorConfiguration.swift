@@ -59,7 +59,9 @@ public struct CollectorConfiguration: Sendable {
     /// - Throws: ``CollectorConfigurationError`` naming the variable when a value is malformed.
     public mutating func apply(environment: [String: String]) throws {
         if let keys = environment["COLLECTOR_PROJECT_KEYS"] {
-            let parsed = keys.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parsed = keys.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard !parsed.isEmpty, parsed.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
                 throw CollectorConfigurationError(
                     variable: "COLLECTOR_PROJECT_KEYS",
@@ -88,4 +90,3 @@ public struct CollectorConfiguration: Sendable {
         }
     }
 }
-

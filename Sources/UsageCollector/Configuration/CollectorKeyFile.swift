@@ -12,7 +12,8 @@ public enum CollectorKeyFile {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var generator = SystemRandomNumberGenerator()
-        let key = "phc_" + (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let key =
+            "phc_" + (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
         try (key + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return key
     }

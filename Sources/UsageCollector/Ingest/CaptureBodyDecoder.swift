@@ -94,7 +94,9 @@ struct CaptureBodyDecoder: Sendable {
             throw .invalidPayload("the data field is not valid base64")
         }
         let buffer = ByteBuffer(bytes: decoded)
-        if compression == "gzip-js" || compression == "gzip" || buffer.withUnsafeReadableBytes({ GzipInflater.isGzip($0) }) {
+        if compression == "gzip-js" || compression == "gzip"
+            || buffer.withUnsafeReadableBytes({ GzipInflater.isGzip($0) })
+        {
             return try self.inflate(buffer)
         }
         guard buffer.readableBytes <= self.limits.maxBatchRequestBytes else {

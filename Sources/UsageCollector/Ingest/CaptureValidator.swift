@@ -77,7 +77,8 @@ struct CaptureValidator: Sendable {
         guard let name = event.event, !name.isEmpty else { throw .missingEventName(index: index) }
         guard var distinctID = event.distinctID, !distinctID.isEmpty else { throw .missingDistinctID(index: index) }
         if distinctID.utf8.count > self.limits.maxDistinctIDLength {
-            distinctID = String(String.UnicodeScalarView(distinctID.unicodeScalars.prefix(self.limits.maxDistinctIDLength)))
+            distinctID = String(
+                String.UnicodeScalarView(distinctID.unicodeScalars.prefix(self.limits.maxDistinctIDLength)))
         }
         guard event.propertiesIsObject else {
             throw .invalidPayload("event \(index) has properties that are not an object")

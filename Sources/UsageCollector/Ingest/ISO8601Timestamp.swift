@@ -24,8 +24,9 @@ enum ISO8601Timestamp {
         guard let year = digits(4), consume(UInt8(ascii: "-")), let month = digits(2), consume(UInt8(ascii: "-")),
             let day = digits(2)
         else { return nil }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t")
-            || bytes[index] == UInt8(ascii: " ")
+        guard index < bytes.count,
+            bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t")
+                || bytes[index] == UInt8(ascii: " ")
         else { return nil }
         index += 1
         guard let hour = digits(2), consume(UInt8(ascii: ":")), let minute = digits(2) else { return nil }

@@ -43,7 +43,9 @@ extension JSONScanner {
                     self.base[self.position + 1] == UInt8(ascii: "u")
                 else { throw .syntax("unpaired surrogate at byte \(self.position)") }
                 let low = try self.hexQuad(at: self.position + 2)
-                guard low >= 0xDC00 && low < 0xE000 else { throw .syntax("unpaired surrogate at byte \(self.position)") }
+                guard low >= 0xDC00 && low < 0xE000 else {
+                    throw .syntax("unpaired surrogate at byte \(self.position)")
+                }
                 self.position += 6
             } else if unit >= 0xDC00 && unit < 0xE000 {
                 throw .syntax("unpaired surrogate at byte \(self.position)")

@@ -111,7 +111,8 @@ struct ManagementController: Sendable {
                     )
                 } catch {
                     return .failure(
-                        IngestError(status: error.status, code: error.code, detail: "line \(lineNumber): \(error.detail)")
+                        IngestError(
+                            status: error.status, code: error.code, detail: "line \(lineNumber): \(error.detail)")
                     )
                 }
             }

@@ -27,7 +27,10 @@ public final class PostgresEventStore: EventStore {
         guard let components = URLComponents(string: url),
             components.scheme == "postgres" || components.scheme == "postgresql",
             let host = components.host, !host.isEmpty
-        else { throw CollectorConfigurationError(variable: "--database-url", reason: "expected postgres://user@host:port/database") }
+        else {
+            throw CollectorConfigurationError(
+                variable: "--database-url", reason: "expected postgres://user@host:port/database")
+        }
         let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
         let tls: PostgresClient.Configuration.TLS
         switch sslMode {

@@ -45,10 +45,12 @@ actor PostgresTestServer {
         let asRoot = getuid() == 0
         if asRoot { try Self.run("/bin/chown", ["postgres", base]) }
         func command(_ tool: String, _ arguments: [String]) -> (String, [String]) {
-            asRoot ? ("/usr/sbin/runuser", ["-u", "postgres", "--", "\(binDirectory)/\(tool)"] + arguments)
+            asRoot
+                ? ("/usr/sbin/runuser", ["-u", "postgres", "--", "\(binDirectory)/\(tool)"] + arguments)
                 : ("\(binDirectory)/\(tool)", arguments)
         }
-        let initdb = command("initdb", ["-D", "\(base)/data", "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])
+        let initdb = command(
+            "initdb", ["-D", "\(base)/data", "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])
         try Self.run(initdb.0, initdb.1)
         let port = try FreePort.find()
         let options = "-p \(port) -k \(base) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
@@ -57,7 +59,10 @@ actor PostgresTestServer {
         // wait for the server itself; posix_spawn with output to /dev/null avoids that.
         let status = Self.spawnAndWait([start.0] + start.1)
         guard status == 0 else {
-            throw PostgresUnavailable(reason: "pg_ctl start failed (\(status)): \((try? String(contentsOfFile: "\(base)/log", encoding: .utf8)) ?? "")")
+            throw PostgresUnavailable(
+                reason:
+                    "pg_ctl start failed (\(status)): \((try? String(contentsOfFile: "\(base)/log", encoding: .utf8)) ?? "")"
+            )
         }
         let stop = command("pg_ctl", ["-D", "\(base)/data", "-m", "immediate", "stop"])
         Self.stopCommand = [stop.0] + stop.1
@@ -111,7 +116,8 @@ actor PostgresTestServer {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw PostgresUnavailable(reason: "\(executable) \(arguments.joined(separator: " ")) failed: \(text.prefix(500))")
+            throw PostgresUnavailable(
+                reason: "\(executable) \(arguments.joined(separator: " ")) failed: \(text.prefix(500))")
         }
         return text
     }
@@ -167,7 +173,9 @@ enum PostgresDatabase {
         case .success(let port):
             let name = "collector_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
             let admin = PostgresClient(
-                configuration: .init(host: "127.0.0.1", port: port, username: "postgres", password: nil, database: "postgres", tls: .disable),
+                configuration: .init(
+                    host: "127.0.0.1", port: port, username: "postgres", password: nil, database: "postgres",
+                    tls: .disable),
                 backgroundLogger: Logger(label: "postgres-admin")
             )
             try await withThrowingTaskGroup(of: Void.self) { group in
