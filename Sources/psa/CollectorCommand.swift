@@ -47,19 +47,23 @@ struct CollectorCommand: AsyncParsableCommand {
         if configuration.projectKeys.isEmpty {
             let key = try CollectorKeyFile.loadOrCreate(directory: self.dataDir)
             configuration.projectKeys = [key]
-            print("project key (from \(self.dataDir)/project-key): \(key)")
+            Self.say("project key (from \(self.dataDir)/project-key): \(key)")
         }
         if configuration.adminToken == nil {
-            print("admin API disabled: set COLLECTOR_ADMIN_TOKEN to enable export, import and deletion")
+            Self.say("admin API disabled: set COLLECTOR_ADMIN_TOKEN to enable export, import and deletion")
         }
 
         let collector = try Collector.open(configuration: configuration, logger: logger)
         let storage = configuration.databaseURL == nil ? "SQLite in \(self.dataDir)" : "PostgreSQL"
         let host = configuration.host
         let app = collector.buildApplication { port in
-            // One line on stdout, flushed at once: scripts and the crash test read the port from it.
-            FileHandle.standardOutput.write(Data("collector listening on http://\(host):\(port) (\(storage))\n".utf8))
+            Self.say("collector listening on http://\(host):\(port) (\(storage))")
         }
         try await app.runService()
+    }
+
+    /// Writes a line to stdout at once (unbuffered): scripts and tests read the port from it.
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

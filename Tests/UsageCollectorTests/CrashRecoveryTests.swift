@@ -109,15 +109,24 @@ final class Acknowledgements: Sendable {
 struct CollectorProcess: Sendable {
     let pid: Int32
     let port: Int
+    /// What it printed up to the line announcing its port.
+    let output: String
 
-    static func start(_ psa: String, dataDirectory: String, key: String, token: String) async throws -> CollectorProcess
+    static func start(_ psa: String, dataDirectory: String, key: String, token: String) async throws
+        -> CollectorProcess
+    {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLLECTOR_PROJECT_KEYS"] = key
+        environment["COLLECTOR_ADMIN_TOKEN"] = token
+        return try await Self.start(psa, dataDirectory: dataDirectory, environment: environment)
+    }
+
+    static func start(_ psa: String, dataDirectory: String, environment: [String: String]) async throws
+        -> CollectorProcess
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: psa)
         process.arguments = ["collector", "--port", "0", "--data-dir", dataDirectory]
-        var environment = ProcessInfo.processInfo.environment
-        environment["COLLECTOR_PROJECT_KEYS"] = key
-        environment["COLLECTOR_ADMIN_TOKEN"] = token
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -138,7 +147,7 @@ struct CollectorProcess: Sendable {
             text += chunk
             if let range = text.range(of: #"listening on http://[0-9.]+:([0-9]+)"#, options: .regularExpression) {
                 let port = Int(text[range].split(separator: ":").last ?? "") ?? 0
-                return CollectorProcess(pid: process.processIdentifier, port: port)
+                return CollectorProcess(pid: process.processIdentifier, port: port, output: text)
             }
         }
         throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "psa collector exited: \(text)"])
