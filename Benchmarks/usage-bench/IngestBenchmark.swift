@@ -60,6 +60,8 @@ func runIngestBenchmark(arguments: [String]) async throws {
             throw IngestBenchmarkError.lostEvents(
                 expected: warmup.records.count + workload.records.count, stored: stored)
         }
+        let committed = collector.writer.committed
+        print("group commits: \(committed.commits), \(committed.events / max(1, committed.commits)) events on average")
         await serviceGroup.triggerGracefulShutdown()
         try await group.waitForAll()
         return Double(workload.records.count) / seconds

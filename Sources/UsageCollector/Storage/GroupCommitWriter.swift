@@ -23,6 +23,8 @@ public final class GroupCommitWriter: Service, Sendable {
         var deadlinePassed = false
         var isShuttingDown = false
         var isStopped = false
+        var commits = 0
+        var committedEvents = 0
     }
 
     private let state = Mutex(State())
@@ -40,6 +42,11 @@ public final class GroupCommitWriter: Service, Sendable {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+    }
+
+    /// How many commits succeeded and how many events they stored (duplicates included) since start.
+    public var committed: (commits: Int, events: Int) {
+        self.state.withLock { ($0.commits, $0.committedEvents) }
     }
 
     /// How many events wait for the next commit.
@@ -167,6 +174,10 @@ public final class GroupCommitWriter: Service, Sendable {
         for waiter in waiters { events.append(contentsOf: waiter.events) }
         do {
             _ = try await self.store.insert(events)
+            self.state.withLock { state in
+                state.commits += 1
+                state.committedEvents += events.count
+            }
             for waiter in waiters { waiter.continuation.resume() }
         } catch {
             self.logger.error("commit failed", metadata: ["events": "\(events.count)", "error": "\(error)"])

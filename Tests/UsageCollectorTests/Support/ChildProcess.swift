@@ -13,7 +13,7 @@ struct ChildProcess {
         environment: [String: String]? = nil
     ) async throws -> Outcome {
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID()).log")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let handle = try FileHandle(forWritingTo: outputURL)
         defer { try? handle.close() }
