@@ -13,7 +13,7 @@ import UsageCollector
 /// durable SQLite commits, then, in the same run, the same rows through a raw prepared statement in
 /// batched transactions on a fresh database with the same schema and pragmas.
 ///
-/// Options: `--events N` (default 300000), `--batch N` (100), `--concurrency N` (16),
+/// Options: `--events N` (default 300000), `--batch N` (100), `--concurrency N` (32),
 /// `--raw-transaction N` rows per raw transaction (10000), `--commit-events N` group commit size.
 func runIngestBenchmark(arguments: [String]) async throws {
     let options = IngestBenchmarkOptions(arguments: arguments)
@@ -42,7 +42,11 @@ func runIngestBenchmark(arguments: [String]) async throws {
 
     let httpClient = HTTPClient(
         eventLoopGroupProvider: .singleton,
-        configuration: .init(connectionPool: .init(idleTimeout: .seconds(30)))
+        // One connection per worker: AsyncHTTPClient's default of 8 would cap the requests in flight.
+        configuration: .init(
+            connectionPool: .init(
+                idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)
+        )
     )
     let serviceGroup = ServiceGroup(
         configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger)

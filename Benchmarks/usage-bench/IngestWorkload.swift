@@ -7,7 +7,7 @@ import UsageCollector
 struct IngestBenchmarkOptions {
     var events = 300_000
     var batch = 100
-    var concurrency = 16
+    var concurrency = 32
     var rawTransactionSize = 10_000
     var commitEvents = GroupCommitConfiguration().maxEvents
 
