@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ServiceLifecycle
 import UsageCollector
 
 /// `psa collector`: runs the PostHog-compatible collector alone.
