@@ -73,7 +73,7 @@ struct CaptureEndpointTests {
         #expect(observed6 == 1)
     }
 
-    @Test("gzip by Content-Encoding, gzip by magic bytes, form data=base64, form gzip-js, text/plain JSON")
+    @Test("gzip by Content-Encoding or magic bytes, form data=base64, form gzip-js, text/plain JSON, GET raw JSON")
     func encodings() async throws {
         let collector = try TestCollector()
         try await collector.withLiveServer { client in
@@ -109,9 +109,13 @@ struct CaptureEndpointTests {
 
             let plain = try await client.post("/batch/", json: body, headers: [.contentType: "text/plain"])
             #expect(plain.status == .ok)
+
+            let rawJSON = body.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let rawGet = try await client.execute(uri: "/e/?data=\(rawJSON)", method: .get)
+            #expect(rawGet.status == .ok)
         }
         let observed7 = try await collector.store.count(EventFilter())
-        #expect(observed7 == 5)
+        #expect(observed7 == 6)
     }
 
     @Test("a client uuid is kept; a missing one becomes a UUIDv7; distinct_id is cut to 200 characters")

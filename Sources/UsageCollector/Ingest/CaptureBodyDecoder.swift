@@ -84,6 +84,12 @@ struct CaptureBodyDecoder: Sendable {
         if let compression, compression != "gzip-js", compression != "gzip", compression != "base64" {
             throw .invalidPayload("unsupported compression \(compression)")
         }
+        // Some clients put the JSON itself in `data`, unencoded.
+        if compression == nil, let first = text.utf8.first(where: { $0 != 0x20 }),
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        {
+            return ByteBuffer(string: text)
+        }
         // Form decoding turns '+' into ' '; URL-safe base64 uses '-' and '_'.
         var normalized = text.replacingOccurrences(of: " ", with: "+")
             .replacingOccurrences(of: "-", with: "+")
