@@ -38,8 +38,11 @@ struct EventStoreConformanceTests {
             sameUUIDOtherProject.project = "phc_b"
             let otherProject = try await store.insert([sameUUIDOtherProject])
             #expect(otherProject == 1)
+            let duplicateWithinOneCall = Self.record(at: 200)
+            let withinCall = try await store.insert([duplicateWithinOneCall, duplicateWithinOneCall])
+            #expect(withinCall == 1)
             let total = try await store.count(EventFilter())
-            #expect(total == 12)
+            #expect(total == 13)
         }
     }
 
