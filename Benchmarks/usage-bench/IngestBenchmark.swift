@@ -82,22 +82,6 @@ func runIngestBenchmark(arguments: [String]) async throws {
     print("ratio=\(String(format: "%.2f", httpRate / rawRate))")
 }
 
-enum IngestBenchmarkError: Error {
-    case serverDidNotStart
-    case unexpectedStatus(UInt)
-    case lostEvents(expected: Int, stored: Int)
-}
-
-extension IngestBenchmarkError: CustomStringConvertible {
-    var description: String {
-        switch self {
-        case .serverDidNotStart: "the collector did not start"
-        case .unexpectedStatus(let status): "the collector answered \(status)"
-        case .lostEvents(let expected, let stored): "expected \(expected) stored events, found \(stored)"
-        }
-    }
-}
-
 /// The two measured paths of the ingest benchmark.
 enum IngestBenchmark {
     /// Sends every body with `concurrency` workers; returns the wall-clock seconds from first send to last answer.
@@ -178,17 +162,5 @@ enum IngestBenchmark {
             throw IngestBenchmarkError.lostEvents(expected: records.count, stored: count)
         }
         return Double(records.count) / seconds
-    }
-}
-
-/// Hands out request indexes to the sending workers.
-final class IngestRequestCounter: Sendable {
-    private let value = Mutex(0)
-
-    func take() -> Int {
-        self.value.withLock { value in
-            defer { value += 1 }
-            return value
-        }
     }
 }

@@ -1,21 +1,3 @@
-import Foundation
-
-/// One event as found in a capture payload, before validation.
-struct CapturedEvent {
-    var event: String?
-    var distinctID: String?
-    var uuidText: Range<Int>?
-    var uuidIsString = true
-    var timestampText: Range<Int>?
-    var timestampIsString = true
-    var offsetMilliseconds: Int64?
-    /// The `properties` object as raw JSON text; nil when absent or null.
-    var properties: String?
-    var propertiesIsObject = true
-    var apiKey: String?
-    var byteCount = 0
-}
-
 /// A capture payload: a batch object, a bare array of events, or a single event.
 struct CapturePayload {
     var events: [CapturedEvent] = []

@@ -1,16 +1,3 @@
-/// Why a JSON document was refused by ``JSONScanner``.
-enum JSONScanFailure: Error, Equatable {
-    case syntax(String)
-    case tooDeep
-}
-
-/// A string token found by ``JSONScanner``: the byte range between its quotes.
-struct JSONStringToken {
-    var range: Range<Int>
-    /// Whether the string contains backslash escapes and must be decoded before use.
-    var hasEscapes: Bool
-}
-
 /// A validating, allocation-free scanner over UTF-8 JSON bytes.
 ///
 /// It checks the full RFC 8259 grammar (including UTF-8 validity, control characters, escapes and
