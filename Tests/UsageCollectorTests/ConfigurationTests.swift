@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import UsageCollector
@@ -62,5 +63,25 @@ struct ConfigurationTests {
         #expect(keys.match("phc_betaa") == nil)
         #expect(keys.match("") == nil)
         #expect(SecretComparison.equals("", "") == false)
+    }
+}
+
+@Suite("Generated secrets")
+struct CollectorKeyFileTests {
+    @Test("the project key and admin token are generated once, kept, and the token is private to its owner")
+    func generatedOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-keys-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = try CollectorKeyFile.loadOrCreate(directory: directory)
+        let token = try CollectorKeyFile.loadOrCreateAdminToken(directory: directory)
+        #expect(key.hasPrefix("phc_") && key.count == 36)
+        #expect(token.count == 64 && token.allSatisfy(\.isHexDigit))
+        #expect(try CollectorKeyFile.loadOrCreate(directory: directory) == key)
+        #expect(try CollectorKeyFile.loadOrCreateAdminToken(directory: directory) == token)
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/admin-token")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        var configuration = CollectorConfiguration()
+        try configuration.apply(environment: ["COLLECTOR_ADMIN_TOKEN": token])
+        #expect(configuration.adminToken == token)
     }
 }
