@@ -107,6 +107,13 @@ struct CaptureErrorTests {
             status: .contentTooLarge,
             expected: errorBody("request_too_large", "the request is larger than 20971520 bytes")
         ),
+        Case(
+            name: "more events than the per-request limit",
+            body:
+                #"{"api_key": "\#(key)", "batch": [\#(Array(repeating: "{}", count: 100_001).joined(separator: ","))]}"#,
+            status: .contentTooLarge,
+            expected: errorBody("request_too_large", "the request holds more than 100000 events")
+        ),
     ]
 
     @Test("status code and error body", arguments: cases)

@@ -2,6 +2,7 @@
 /// the collector needs, keeping `properties` as raw JSON text.
 struct CapturePayloadParser {
     private var scanner: JSONScanner
+    private let maxEvents: Int
 
     private enum Key {
         case batch, apiKey, token, sentAt, historicalMigration
@@ -9,8 +10,9 @@ struct CapturePayloadParser {
         case other
     }
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxEvents: Int = .max) {
         self.scanner = JSONScanner(buffer, maxDepth: maxDepth)
+        self.maxEvents = maxEvents
     }
 
     /// Parses a whole body (batch object, array of events or single event).
@@ -69,6 +71,7 @@ struct CapturePayloadParser {
         var events: [CapturedEvent] = []
         var isFirst = true
         while try self.scanner.nextElement(isFirst: &isFirst) {
+            guard events.count < self.maxEvents else { throw .tooManyEvents }
             events.append(try self.parseEvent(depth: depth + 1))
         }
         return events

@@ -21,12 +21,17 @@ struct CaptureValidator: Sendable {
         singleEventOnly: Bool = false
     ) throws(IngestError) -> [EventRecord] {
         let payload: CapturePayload
-        var parser = CapturePayloadParser(json, maxDepth: self.limits.maxNestingDepth)
+        var parser = CapturePayloadParser(
+            json,
+            maxDepth: self.limits.maxNestingDepth,
+            maxEvents: self.limits.maxEventsPerRequest
+        )
         do {
             payload = try parser.parsePayload()
         } catch {
             switch error {
             case .tooDeep: throw .nestingTooDeep(limit: self.limits.maxNestingDepth)
+            case .tooManyEvents: throw .tooManyEvents(limit: self.limits.maxEventsPerRequest)
             case .syntax(let detail): throw .invalidPayload("invalid JSON: \(detail)")
             }
         }

@@ -43,6 +43,9 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     static func eventTooLarge(index: Int, limit: Int) -> IngestError {
         IngestError(status: 400, code: "event_too_large", detail: "event \(index) is larger than \(limit) bytes")
     }
+    static func tooManyEvents(limit: Int) -> IngestError {
+        IngestError(status: 413, code: "request_too_large", detail: "the request holds more than \(limit) events")
+    }
     static func nestingTooDeep(limit: Int) -> IngestError {
         IngestError(status: 400, code: "nesting_too_deep", detail: "JSON nesting is deeper than \(limit) levels")
     }

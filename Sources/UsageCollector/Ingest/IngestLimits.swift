@@ -12,6 +12,9 @@ public struct IngestLimits: Sendable, Equatable {
     public var maxDistinctIDLength: Int
     /// Largest NDJSON body accepted by `POST /api/import`, in bytes.
     public var maxImportBytes: Int
+    /// Most events in one request: tiny events (`{}` is 3 bytes) would otherwise let a 20 MB body
+    /// expand into gigabytes of parsed events.
+    public var maxEventsPerRequest: Int
 
     /// Creates limits; the defaults are PostHog's.
     public init(
@@ -20,7 +23,8 @@ public struct IngestLimits: Sendable, Equatable {
         maxEventBytes: Int = 1024 * 1024,
         maxNestingDepth: Int = 64,
         maxDistinctIDLength: Int = 200,
-        maxImportBytes: Int = 256 * 1024 * 1024
+        maxImportBytes: Int = 256 * 1024 * 1024,
+        maxEventsPerRequest: Int = 100_000
     ) {
         self.maxBatchRequestBytes = maxBatchRequestBytes
         self.maxSingleEventRequestBytes = maxSingleEventRequestBytes
@@ -28,5 +32,6 @@ public struct IngestLimits: Sendable, Equatable {
         self.maxNestingDepth = maxNestingDepth
         self.maxDistinctIDLength = maxDistinctIDLength
         self.maxImportBytes = maxImportBytes
+        self.maxEventsPerRequest = maxEventsPerRequest
     }
 }
