@@ -47,7 +47,7 @@ struct CrashRecoveryTests {
                 }
             }
             // Kill once ingestion is well under way, while requests are in flight.
-            while acknowledged.requests < 40 { try await Task.sleep(for: .milliseconds(5)) }
+            for await count in acknowledged.counts where count >= 40 { break }
             first.kill()
             try await group.waitForAll()
         }
@@ -90,18 +90,26 @@ struct CrashRecoveryTests {
     }
 }
 
-/// The uuids of acknowledged requests, shared by the sending workers.
+/// The uuids of acknowledged requests, shared by the sending workers; `counts` yields the number of
+/// acknowledged requests after each one.
 final class Acknowledgements: Sendable {
     private let state = Mutex<(ids: [UUID], requests: Int)>(([], 0))
+    let counts: AsyncStream<Int>
+    private let continuation: AsyncStream<Int>.Continuation
 
-    func add(_ ids: [UUID]) {
-        self.state.withLock {
-            $0.ids += ids
-            $0.requests += 1
-        }
+    init() {
+        (self.counts, self.continuation) = AsyncStream.makeStream()
     }
 
-    var requests: Int { self.state.withLock { $0.requests } }
+    func add(_ ids: [UUID]) {
+        let count = self.state.withLock {
+            $0.ids += ids
+            $0.requests += 1
+            return $0.requests
+        }
+        self.continuation.yield(count)
+    }
+
     var ids: Set<UUID> { self.state.withLock { Set($0.ids) } }
 }
 
