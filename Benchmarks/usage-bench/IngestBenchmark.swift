@@ -14,7 +14,9 @@ import UsageCollector
 /// batched transactions on a fresh database with the same schema and pragmas.
 ///
 /// Options: `--events N` (default 300000), `--batch N` (100), `--concurrency N` (32),
-/// `--raw-transaction N` rows per raw transaction (10000), `--commit-events N` group commit size.
+/// `--raw-transaction N` rows per raw transaction (10000), `--commit-events N` group commit size,
+/// `--database-url postgres://…` to ingest into an empty PostgreSQL database instead (the raw baseline
+/// stays SQLite).
 func runIngestBenchmark(arguments: [String]) async throws {
     let options = IngestBenchmarkOptions(arguments: arguments)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("usage-bench-ingest-\(UUID())")
@@ -27,7 +29,8 @@ func runIngestBenchmark(arguments: [String]) async throws {
     print(
         "ingest: \(options.events) events, \(workload.bodies.count) gzip requests of \(options.batch) "
             + "(avg \(workload.averageCompressedBytes) B gzip, \(workload.averageEventBytes) B/event JSON), "
-            + "concurrency \(options.concurrency), SQLite WAL synchronous=FULL"
+            + "concurrency \(options.concurrency), "
+            + (options.databaseURL == nil ? "SQLite WAL synchronous=FULL" : "PostgreSQL (empty database expected)")
     )
 
     var logger = Logger(label: "usage-bench")
@@ -36,6 +39,7 @@ func runIngestBenchmark(arguments: [String]) async throws {
         port: 0, dataDirectory: directory.appendingPathComponent("collector").path)
     configuration.projectKeys = [key]
     configuration.groupCommit.maxEvents = options.commitEvents
+    configuration.databaseURL = options.databaseURL
     let collector = try Collector.open(configuration: configuration, logger: logger)
     let (ports, portContinuation) = AsyncStream<Int>.makeStream()
     let app = collector.buildApplication { port in portContinuation.yield(port) }

@@ -10,11 +10,17 @@ struct IngestBenchmarkOptions {
     var concurrency = 32
     var rawTransactionSize = 10_000
     var commitEvents = GroupCommitConfiguration().maxEvents
+    var databaseURL: String?
 
     init(arguments: [String]) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
-            let value = iterator.next().flatMap { Int($0) }
+            let text = iterator.next()
+            if argument == "--database-url" {
+                self.databaseURL = text
+                continue
+            }
+            let value = text.flatMap { Int($0) }
             switch (argument, value) {
             case ("--events", let value?): self.events = value
             case ("--batch", let value?): self.batch = value
