@@ -69,6 +69,7 @@ struct CapturePayloadParser {
         guard self.scanner.peek() == UInt8(ascii: "[") else { throw .syntax("batch is not an array") }
         try self.scanner.beginArray(depth: depth)
         var events: [CapturedEvent] = []
+        events.reserveCapacity(128)
         var isFirst = true
         while try self.scanner.nextElement(isFirst: &isFirst) {
             guard events.count < self.maxEvents else { throw .tooManyEvents }

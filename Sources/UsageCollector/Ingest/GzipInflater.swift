@@ -33,10 +33,12 @@ enum GzipInflater {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = UInt32(input.count)
 
-        let step = 64 * 1024
-        var output = ByteBufferAllocator().buffer(capacity: min(limit + 1, max(step, input.count * 4)))
+        let step = 16 * 1024
+        // JSON batches inflate about twelvefold: one allocation usually holds the whole output.
+        var output = ByteBufferAllocator().buffer(capacity: min(limit + 1, max(step, input.count * 16)))
         while true {
-            let room = min(step, limit + 1 - output.readableBytes)
+            // Fill the space already allocated before asking for more; never beyond one byte past the cap.
+            let room = min(limit + 1 - output.readableBytes, max(output.writableBytes, step))
             var status: Int32 = Z_OK
             output.writeWithUnsafeMutableBytes(minimumWritableBytes: room) { pointer in
                 let granted = min(pointer.count, room)

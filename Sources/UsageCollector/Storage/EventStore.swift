@@ -6,6 +6,9 @@ public protocol EventStore: Sendable {
     /// Stores `events` in one durable transaction, skipping any whose (project, uuid) is already stored.
     /// - Returns: how many rows were new.
     func insert(_ events: [EventRecord]) async throws -> Int
+    /// Stores several groups of events in one durable transaction (the group commit of many requests).
+    /// - Returns: how many rows were new.
+    func insert(batches: [[EventRecord]]) async throws -> Int
     /// Deletes the events matching `filter`.
     /// - Returns: how many rows were deleted.
     func delete(_ filter: EventFilter) async throws -> Int
@@ -15,4 +18,11 @@ public protocol EventStore: Sendable {
     func events(_ filter: EventFilter, after cursor: EventCursor?, limit: Int) async throws -> [EventRecord]
     /// Throws when the database cannot answer a trivial query.
     func checkHealth() async throws
+}
+
+extension EventStore {
+    /// Flattens the groups and inserts them in one call.
+    public func insert(batches: [[EventRecord]]) async throws -> Int {
+        try await self.insert(Array(batches.joined()))
+    }
 }

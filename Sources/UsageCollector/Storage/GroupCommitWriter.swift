@@ -169,18 +169,16 @@ public final class GroupCommitWriter: Service, Sendable {
             return state.waiters
         }
         guard !waiters.isEmpty else { return }
-        var events: [EventRecord] = []
-        events.reserveCapacity(waiters.reduce(0) { $0 + $1.events.count })
-        for waiter in waiters { events.append(contentsOf: waiter.events) }
+        let eventCount = waiters.reduce(0) { $0 + $1.events.count }
         do {
-            _ = try await self.store.insert(events)
+            _ = try await self.store.insert(batches: waiters.map(\.events))
             self.state.withLock { state in
                 state.commits += 1
-                state.committedEvents += events.count
+                state.committedEvents += eventCount
             }
             for waiter in waiters { waiter.continuation.resume() }
         } catch {
-            self.logger.error("commit failed", metadata: ["events": "\(events.count)", "error": "\(error)"])
+            self.logger.error("commit failed", metadata: ["events": "\(eventCount)", "error": "\(error)"])
             for waiter in waiters { waiter.continuation.resume(throwing: IngestError.storageUnavailable) }
         }
     }

@@ -66,9 +66,16 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func insert(_ events: [EventRecord]) async throws -> Int {
-        guard !events.isEmpty else { return 0 }
+        try await self.insert(batches: [events])
+    }
+
+    /// Inserts every group in one transaction, without first copying them into one array.
+    public func insert(batches: [[EventRecord]]) async throws -> Int {
+        guard batches.contains(where: { !$0.isEmpty }) else { return 0 }
         return try await self.pool.write { db in
-            try Self.insert(events, into: db)
+            var inserted = 0
+            for events in batches { inserted += try Self.insert(events, into: db) }
+            return inserted
         }
     }
 
