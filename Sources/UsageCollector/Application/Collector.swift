@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// A collector's parts: its store, its writer and the services they need, ready to become an application.
+///
+/// Most callers want ``buildCollectorApplication(configuration:logger:)``; tests and embedders that also
+/// need the store use `Collector.open` and ``buildApplication(onServerRunning:)``.
+public struct Collector: Sendable {
+    /// The configuration it was opened with.
+    public let configuration: CollectorConfiguration
+    /// Where events are stored.
+    public let store: any EventStore
+    /// The single writer that group-commits captured events.
+    public let writer: GroupCommitWriter
+    /// Background services to run beside the HTTP server (database client, writer, retention).
+    public let services: [any Service]
+    let logger: Logger
+
+    /// Opens the store named by `configuration` (PostgreSQL when `databaseURL` is set, else SQLite under
+    /// `dataDirectory`) and builds the writer.
+    /// - Parameters:
+    ///   - configuration: the collector's configuration
+    ///   - logger: logger for the collector and its services
+    public static func open(configuration: CollectorConfiguration, logger: Logger) throws -> Collector {
+        var services: [any Service] = []
+        let store: any EventStore
+        if let url = configuration.databaseURL {
+            let postgres = PostgresEventStore(
+                configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            services.append(postgres.client)
+            store = postgres
+        } else {
+            try FileManager.default.createDirectory(
+                atPath: configuration.dataDirectory,
+                withIntermediateDirectories: true
+            )
+            store = try SQLiteEventStore(path: configuration.dataDirectory + "/events.sqlite")
+        }
+        return try Collector(configuration: configuration, store: store, extraServices: services, logger: logger)
+    }
+
+    /// Builds a collector over an existing store.
+    /// - Parameters:
+    ///   - configuration: the collector's configuration (its storage fields are ignored)
+    ///   - store: the event store
+    ///   - extraServices: services the store needs running, started before the writer
+    ///   - logger: logger for the collector and its services
+    public init(
+        configuration: CollectorConfiguration,
+        store: any EventStore,
+        extraServices: [any Service] = [],
+        logger: Logger
+    ) throws {
+        guard configuration.groupCommit.maxEvents > 0, configuration.groupCommit.maxPendingEvents > 0 else {
+            throw CollectorConfigurationError(
+                variable: "groupCommit", reason: "maxEvents and maxPendingEvents must be positive")
+        }
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        self.writer = GroupCommitWriter(store: store, configuration: configuration.groupCommit, logger: logger)
+        var services = extraServices
+        services.append(self.writer)
+        if let days = configuration.retentionDays {
+            services.append(
+                RetentionService(store: store, days: days, interval: configuration.retentionInterval, logger: logger)
+            )
+        }
+        self.services = services
+    }
+
+    /// The router: capture endpoints, health checks and the admin API.
+    public func buildRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let keys = ProjectKeys(keys: self.configuration.projectKeys)
+        let validator = CaptureValidator(projectKeys: keys, limits: self.configuration.limits)
+        CaptureController(
+            validator: validator,
+            decoder: CaptureBodyDecoder(limits: self.configuration.limits),
+            writer: self.writer
+        ).addRoutes(to: router)
+
+        let store = self.store
+        router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }
+        router.get("/_readiness") { _, _ in
+            do {
+                try await store.checkHealth()
+                return JSONResponses.json(status: .ok, #"{"status": "ok"}"#)
+            } catch {
+                return JSONResponses.json(status: .serviceUnavailable, #"{"status": "unavailable"}"#)
+            }
+        }
+
+        let admin = router.group("/api").add(middleware: AdminAuthMiddleware(token: self.configuration.adminToken))
+        ManagementController(store: store, validator: validator, projectKeys: keys).addRoutes(to: admin)
+        return router
+    }
+
+    /// The HTTP application; it runs the collector's services and migrates the store before listening.
+    /// - Parameter onServerRunning: called with the bound port once the server listens (useful with port 0)
+    public func buildApplication(
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        var app = Application(
+            router: self.buildRouter(),
+            configuration: .init(
+                address: .hostname(self.configuration.host, port: self.configuration.port),
+                serverName: "usage-collector"
+            ),
+            services: self.services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: self.logger
+        )
+        let store = self.store
+        app.beforeServerStarts { try await store.migrate() }
+        return app
+    }
+}
+
+/// Builds the collector's HTTP application from its configuration: the entry point of `psa collector`
+/// and of the collector embedded in `psa serve`.
+///
+/// ```swift
+/// let app = try buildCollectorApplication(configuration: configuration, logger: logger)
+/// try await app.runService()   // or add `app` to a ServiceGroup beside another application
+/// ```
+public func buildCollectorApplication(
+    configuration: CollectorConfiguration,
+    logger: Logger
+) throws -> Application<RouterResponder<BasicRequestContext>> {
+    try Collector.open(configuration: configuration, logger: logger).buildApplication()
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The PostgreSQL event store: one multi-row `INSERT … SELECT FROM unnest($arrays)` statement per group
+/// commit (seven array binds, whatever the row count), `ON CONFLICT DO NOTHING` for dedup.
+///
+/// The ``client`` is a `Service`: run it (in the collector's service group, or a task group in tests)
+/// before using the store.
+public final class PostgresEventStore: EventStore {
+    /// The connection pool.
+    public let client: PostgresClient
+    private let logger: Logger
+
+    /// Creates a store over a new client.
+    /// - Parameters:
+    ///   - configuration: connection settings
+    ///   - logger: background logger for the client
+    public init(configuration: PostgresClient.Configuration, logger: Logger) {
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Client settings from a `postgres://user:password@host:port/database?sslmode=…` URL.
+    public static func configuration(url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url),
+            components.scheme == "postgres" || components.scheme == "postgresql",
+            let host = components.host, !host.isEmpty
+        else {
+            throw CollectorConfigurationError(
+                variable: "--database-url", reason: "expected postgres://user@host:port/database")
+        }
+        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS
+        switch sslMode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default: throw CollectorConfigurationError(variable: "--database-url", reason: "unknown sslmode \(sslMode)")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        return PostgresClient.Configuration(
+            host: host,
+            port: components.port ?? 5432,
+            username: components.user ?? "postgres",
+            password: components.password,
+            database: database.isEmpty ? nil : database,
+            tls: tls
+        )
+    }
+
+    public func migrate() async throws {
+        let statements: [PostgresQuery] = [
+            """
+            CREATE TABLE IF NOT EXISTS events (
+                project TEXT NOT NULL,
+                uuid UUID NOT NULL,
+                event TEXT NOT NULL,
+                distinct_id TEXT NOT NULL,
+                timestamp TIMESTAMPTZ NOT NULL,
+                properties JSONB NOT NULL,
+                received_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (project, uuid)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS events_project_event_timestamp ON events (project, event, timestamp)",
+            "CREATE INDEX IF NOT EXISTS events_timestamp ON events (timestamp)",
+        ]
+        for statement in statements {
+            try await self.client.query(statement, logger: self.logger)
+        }
+    }
+
+    public func insert(_ events: [EventRecord]) async throws -> Int {
+        guard !events.isEmpty else { return 0 }
+        var projects: [String] = []
+        var uuids: [UUID] = []
+        var names: [String] = []
+        var distinctIDs: [String] = []
+        var timestamps: [Int64] = []
+        var properties: [String] = []
+        var receivedAts: [Int64] = []
+        projects.reserveCapacity(events.count)
+        uuids.reserveCapacity(events.count)
+        names.reserveCapacity(events.count)
+        distinctIDs.reserveCapacity(events.count)
+        timestamps.reserveCapacity(events.count)
+        properties.reserveCapacity(events.count)
+        receivedAts.reserveCapacity(events.count)
+        for record in events {
+            projects.append(record.project)
+            uuids.append(record.uuid)
+            names.append(record.event)
+            distinctIDs.append(record.distinctID)
+            timestamps.append(record.timestamp)
+            properties.append(record.properties)
+            receivedAts.append(record.receivedAt)
+        }
+        let query: PostgresQuery = """
+            WITH inserted AS (
+                INSERT INTO events (project, uuid, event, distinct_id, timestamp, properties, received_at)
+                SELECT p, u, e, d, 'epoch'::timestamptz + t * interval '1 microsecond', j::jsonb,
+                    'epoch'::timestamptz + r * interval '1 microsecond'
+                FROM unnest(\(projects)::text[], \(uuids)::uuid[], \(names)::text[], \(distinctIDs)::text[],
+                    \(timestamps)::int8[], \(properties)::text[], \(receivedAts)::int8[]) AS x(p, u, e, d, t, j, r)
+                ON CONFLICT (project, uuid) DO NOTHING
+                RETURNING 1
+            )
+            SELECT count(*)::int8 FROM inserted
+            """
+        return try await self.singleCount(query)
+    }
+
+    public func delete(_ filter: EventFilter) async throws -> Int {
+        var query = PostgresQuery(unsafeSQL: "WITH deleted AS (DELETE FROM events")
+        self.appendWhere(filter, cursor: nil, to: &query)
+        query.sql += " RETURNING 1) SELECT count(*)::int8 FROM deleted"
+        return try await self.singleCount(query)
+    }
+
+    public func count(_ filter: EventFilter) async throws -> Int {
+        var query = PostgresQuery(unsafeSQL: "SELECT count(*)::int8 FROM events")
+        self.appendWhere(filter, cursor: nil, to: &query)
+        return try await self.singleCount(query)
+    }
+
+    public func events(_ filter: EventFilter, after cursor: EventCursor?, limit: Int) async throws -> [EventRecord] {
+        var query = PostgresQuery(
+            unsafeSQL: """
+                SELECT project, uuid, event, distinct_id,
+                    (extract(epoch FROM timestamp) * 1000000)::int8, properties::text,
+                    (extract(epoch FROM received_at) * 1000000)::int8
+                FROM events
+                """
+        )
+        self.appendWhere(filter, cursor: cursor, to: &query)
+        query.sql += " ORDER BY timestamp, uuid LIMIT \(max(0, limit))"
+        let rows = try await self.client.query(query, logger: self.logger)
+        var records: [EventRecord] = []
+        for try await (project, uuid, event, distinctID, timestamp, properties, receivedAt) in rows.decode(
+            (String, UUID, String, String, Int64, String, Int64).self
+        ) {
+            records.append(
+                EventRecord(
+                    project: project,
+                    uuid: uuid,
+                    event: event,
+                    distinctID: distinctID,
+                    timestamp: timestamp,
+                    properties: properties,
+                    receivedAt: receivedAt
+                )
+            )
+        }
+        return records
+    }
+
+    public func checkHealth() async throws {
+        _ = try await self.singleCount("SELECT 1::int8")
+    }
+
+    private func singleCount(_ query: PostgresQuery) async throws -> Int {
+        let rows = try await self.client.query(query, logger: self.logger)
+        for try await count in rows.decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
+    private func appendWhere(_ filter: EventFilter, cursor: EventCursor?, to query: inout PostgresQuery) {
+        var conditions: [String] = []
+        func bind(_ value: some PostgresNonThrowingEncodable & Sendable) -> String {
+            query.binds.append(value)
+            return "$\(query.binds.count)"
+        }
+        if let project = filter.project { conditions.append("project = \(bind(project))") }
+        if let from = filter.from {
+            conditions.append("timestamp >= 'epoch'::timestamptz + \(bind(from))::int8 * interval '1 microsecond'")
+        }
+        if let to = filter.to {
+            conditions.append("timestamp < 'epoch'::timestamptz + \(bind(to))::int8 * interval '1 microsecond'")
+        }
+        if let event = filter.event { conditions.append("event = \(bind(event))") }
+        if let distinctID = filter.distinctID { conditions.append("distinct_id = \(bind(distinctID))") }
+        if let cursor {
+            let uuid = cursor.uuid.bytes.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
+            let time = "'epoch'::timestamptz + \(bind(cursor.timestamp))::int8 * interval '1 microsecond'"
+            conditions.append("(timestamp, uuid) > (\(time), \(bind(uuid)))")
+        }
+        if !conditions.isEmpty { query.sql += " WHERE " + conditions.joined(separator: " AND ") }
+    }
+}
