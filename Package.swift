@@ -110,6 +110,17 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsTesting",
+                "UsageCollector",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
+        ),
+        .testTarget(
             name: "UsageCollectorTests",
             dependencies: [
                 "UsageCollector",

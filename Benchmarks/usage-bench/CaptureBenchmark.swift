@@ -14,11 +14,7 @@ struct CaptureBenchmark {
     let chunk = 1_000
 
     init(arguments: [String]) {
-        if let index = arguments.firstIndex(of: "--calls"), index + 1 < arguments.count,
-            let value = Int(arguments[index + 1]), value >= chunk
-        {
-            calls = value
-        }
+        calls = BenchmarkArguments(arguments: arguments).integer("--calls", minimum: chunk) ?? calls
     }
 
     func run() async {

@@ -4,6 +4,8 @@ import Foundation
 //
 //   swift run -c release usage-bench capture [--calls N]
 //   swift run -c release usage-bench ingest [--events N] [--database-url URL]
+//   swift run -c release usage-bench delivery [--events N]
+//   swift run -c release usage-bench spool [--records N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -11,7 +13,13 @@ case "capture":
     await CaptureBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "ingest":
     try await runIngestBenchmark(arguments: Array(arguments.dropFirst()))
+case "delivery":
+    try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "spool":
+    try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 default:
-    print("usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL]")
+    print(
+        "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
+            + " | spool [--records N]")
     exit(2)
 }

@@ -91,21 +91,27 @@ final class Spool {
         return (entries, torn)
     }
 
-    /// Writes `events` durably and returns their entries. Starts a new segment when the active
-    /// one is full.
+    /// Writes `events` durably and returns their entries, starting a new segment whenever the
+    /// active one is full, so no segment grows much past `segmentBytes` and the bound can drop
+    /// the oldest events without the newest.
     func append(_ events: [EncodedEvent]) throws(SpoolError) -> [SpoolEntry] {
-        let target = try activeSegment()
-        var bytes: [UInt8] = []
         var entries: [SpoolEntry] = []
         entries.reserveCapacity(events.count)
-        for event in events {
-            SpoolRecord.encode(sequence: nextSequence, event: event, into: &bytes)
-            entries.append(SpoolEntry(sequence: nextSequence, segment: target.id, event: event))
-            nextSequence += 1
+        var index = events.startIndex
+        while index < events.endIndex {
+            let target = try activeSegment()
+            var bytes: [UInt8] = []
+            let first = entries.count
+            while index < events.endIndex, bytes.isEmpty || target.log.size + bytes.count < segmentBytes {
+                SpoolRecord.encode(sequence: nextSequence, event: events[index], into: &bytes)
+                entries.append(SpoolEntry(sequence: nextSequence, segment: target.id, event: events[index]))
+                nextSequence += 1
+                index += 1
+            }
+            try target.log.append(bytes)
+            segments[target.id, default: Segment()].recordCount += entries.count - first
+            segments[target.id, default: Segment()].bytes += bytes.count
         }
-        try target.log.append(bytes)
-        segments[target.id, default: Segment()].recordCount += events.count
-        segments[target.id, default: Segment()].bytes += bytes.count
         return entries
     }
 

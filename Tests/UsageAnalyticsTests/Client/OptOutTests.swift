@@ -33,6 +33,32 @@ struct OptOutTests {
         #expect(metrics.counters.isEmpty, "not even a counter is created")
     }
 
+    @Test("opted out, a configured PostHog destination is never contacted and no spool is created")
+    func noSocket() async throws {
+        let directory = try TemporaryDirectory()
+        let server = CaptureServer()
+        try await server.serve { url in
+            let configuration = try AnalyticsConfiguration(environment: [
+                "ALGA_USAGE_STATS": "no", "POSTHOG_HOST": url, "POSTHOG_API_KEY": "phc_k",
+                "ANALYTICS_SPOOL_DIR": directory.path + "/spool",
+            ])
+            let analytics = try AnalyticsClient(
+                configuration: configuration, installationStore: FileInstallationStore(directory: directory.path),
+                destinations: [PostHogDestination(host: try #require(configuration.host), apiKey: "phc_k")],
+                logger: .init(label: "test"), noticeOutput: NoticeOutput { _ in })
+            let group = ServiceGroup(services: [analytics], logger: .init(label: "test"))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                for _ in 0..<50 { analytics.capture(UserLoggedOut(userType: .internal), actor: nil) }
+                await analytics.flush()
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+        }
+        #expect(server.requests.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     @Test("a disabled client's service waits for shutdown and then returns")
     func disabledServiceStops() async throws {
         let analytics = AnalyticsClient.disabled

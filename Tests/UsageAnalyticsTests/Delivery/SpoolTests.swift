@@ -104,6 +104,25 @@ struct SpoolTests {
         #expect(!droppedSegments.contains(all.last!.segment!))
     }
 
+    @Test("one large append is spread over segments, so the bound drops only the oldest events")
+    func largeAppendRotates() throws {
+        let directory = try TemporaryDirectory()
+        let newest: EncodedEvent
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            let entries = try spool.append(Self.events(2_000, size: 1_000))
+            #expect(try logFiles(directory).count > 8)
+            let dropped = try #require(spool.enforceBound())
+            #expect(spool.totalBytes <= 1 << 20)
+            #expect(!dropped.contains(entries.last!.segment!), "the newest events survive")
+            #expect(dropped.contains(entries.first!.segment!))
+            newest = entries.last!.event
+        }
+        let (recovered, _) = try Spool(directory: directory.path, maximumBytes: 1 << 20).recover()
+        #expect(recovered.last?.event == newest)
+        #expect(recovered.count > 500 && recovered.count < 2_000)
+    }
+
     @Test("a second process cannot open the same spool")
     func exclusive() throws {
         let directory = try TemporaryDirectory()

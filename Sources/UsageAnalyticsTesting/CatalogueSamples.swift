@@ -2,8 +2,9 @@ import Foundation
 import UsageAnalytics
 
 /// One realistic instance of every catalogue event, so tests can drive each through the pipeline.
-enum CatalogueSamples {
-    static let all: [any AnalyticsEvent] = [
+public enum CatalogueSamples {
+    /// Every catalogue event once, in catalogue order.
+    public static let all: [any AnalyticsEvent] = [
         TicketCreated(
             ticketType: .fromEmail, priority: .urgent, hasDescription: true, hasCategory: true, hasSubcategory: false,
             isAssigned: false, hasAsset: true, createdVia: .email),
