@@ -29,7 +29,8 @@ struct CaptureBenchmark {
         do {
             analytics = try AnalyticsClient(
                 configuration: configuration, installationStore: EphemeralInstallationStore(),
-                destinations: [recorder], logger: Logger(label: "bench"), noticeOutput: NoticeOutput { _ in })
+                destinations: [recorder], logger: Logger(label: "bench"), noticeOutput: NoticeOutput { _ in },
+                delivery: .memoryOnly)
         } catch {
             print("cannot start the client: \(error)")
             exit(1)
