@@ -22,6 +22,8 @@ actor DeliveryChannel {
     private var inFlight: Task<Void, Never>?
     private var isOverflowing = false
     private var nextMemorySequence: UInt64 = 1
+    private var nextTicket: UInt64 = 1
+    private var passGeneration: UInt64 = 0
 
     /// Opens the destination's spool in `spoolDirectory` and recovers what it holds; without a
     /// directory, or when it cannot be used, the channel keeps events in memory and says so once.
@@ -43,8 +45,12 @@ actor DeliveryChannel {
             let spool = try Spool(directory: spoolDirectory, maximumBytes: maximumBytes)
             let (entries, torn) = try spool.recover()
             self.spool = spool
-            queue.append(contentsOf: entries)
-            queuedBytes = entries.reduce(0) { $0 + $1.size }
+            for var entry in entries {
+                entry.ticket = nextTicket
+                nextTicket += 1
+                queuedBytes += entry.size
+                queue.append(entry)
+            }
             if !entries.isEmpty || torn > 0 {
                 logger.info(
                     "recovered spooled analytics events",
@@ -79,27 +85,60 @@ actor DeliveryChannel {
         } else {
             entries = memoryEntries(events)
         }
-        queue.append(contentsOf: entries)
-        queuedBytes += entries.reduce(0) { $0 + $1.size }
+        enqueue(entries)
         enforceBound()
     }
 
+    private func enqueue(_ entries: [SpoolEntry]) {
+        for var entry in entries {
+            entry.ticket = nextTicket
+            nextTicket += 1
+            queuedBytes += entry.size
+            queue.append(entry)
+        }
+    }
+
+    /// Starts a delivery pass in the background unless one is running; returns at once. The
+    /// flush loop uses it, so spooling never waits on a slow or unreachable destination.
+    func requestDelivery() {
+        guard inFlight == nil, !queue.isEmpty else { return }
+        startPass()
+    }
+
     /// Sends every queued event, in batches, with retries, until the queue is empty or the retry
-    /// policy says to keep the rest for later. Returns early when cancelled; nothing is lost.
+    /// policy says to keep the rest for later: waits for a pass in flight, then runs one more.
+    /// Returns early when cancelled; nothing is lost.
     func deliverPending() async {
         while let running = inFlight {
             await running.value
-            // Whoever resumes first clears the finished pass, so no waiter spins on it.
-            if inFlight == running { inFlight = nil }
         }
-        let pass = Task { await self.runPass() }
-        inFlight = pass
+        let pass = startPass()
         await withTaskCancellationHandler {
             await pass.value
         } onCancel: {
             pass.cancel()
         }
-        if inFlight == pass { inFlight = nil }
+    }
+
+    /// Cancels the pass in flight, if any (shutdown timeout); its events stay queued and spooled.
+    func cancelDelivery() {
+        inFlight?.cancel()
+    }
+
+    @discardableResult
+    private func startPass() -> Task<Void, Never> {
+        passGeneration += 1
+        let generation = passGeneration
+        let pass = Task {
+            await self.runPass()
+            self.finishPass(generation)
+        }
+        inFlight = pass
+        return pass
+    }
+
+    private func finishPass(_ generation: UInt64) {
+        if passGeneration == generation { inFlight = nil }
     }
 
     private func runPass() async {
@@ -107,7 +146,9 @@ actor DeliveryChannel {
             let count = planner.nextBatchCount(sizes: queue.lazy.map(\.size))
             let batch = Array(queue.prefix(count))
             let (settled, stop) = await send(batch[...])
-            removeFront(settled)
+            // While the send was awaited, accept() may have dropped old entries for the bound:
+            // remove what was settled by identity, never by position.
+            if settled > 0 { removeSettled(through: batch[settled - 1].ticket) }
             if stop { return }
         }
     }
@@ -182,8 +223,8 @@ actor DeliveryChannel {
         }
     }
 
-    private func removeFront(_ count: Int) {
-        for _ in 0..<min(count, queue.count) {
+    private func removeSettled(through ticket: UInt64) {
+        while let first = queue.first, first.ticket <= ticket {
             queuedBytes -= queue.removeFirst().size
         }
     }

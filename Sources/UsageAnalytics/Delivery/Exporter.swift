@@ -93,7 +93,10 @@ final class Exporter: Sendable {
                 self.wakeup.yield()
                 for await _ in self.wakeups {
                     if Task.isCancelled { break }
-                    await self.flush()
+                    // Spool first, always; then let each channel deliver on its own, so one slow
+                    // destination neither holds captured events in memory nor delays the others.
+                    await self.spoolBuffered()
+                    for channel in self.channels { await channel.requestDelivery() }
                 }
                 group.cancelAll()
             }
@@ -116,6 +119,7 @@ final class Exporter: Sendable {
             if await group.next() == false {
                 logger.warning(
                     "analytics shutdown timeout reached; undelivered events stay in the spool for the next start")
+                for channel in channels { await channel.cancelDelivery() }
             }
             group.cancelAll()
         }

@@ -40,6 +40,15 @@ public struct PostHogDestination: AnalyticsDestination {
         self.client = client
     }
 
+    /// A destination for `configuration.host` with its API key, compression and request timeout;
+    /// `nil` when no host is configured (events then go to the embedded collector).
+    public init?(configuration: AnalyticsConfiguration, apiKey defaultKey: String, name: String = "posthog") {
+        guard let host = configuration.host else { return nil }
+        self.init(
+            name: name, host: host, apiKey: configuration.apiKey ?? defaultKey,
+            compress: configuration.compressBatches, timeout: configuration.requestTimeout)
+    }
+
     public func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {
         let body = BatchBody.encode(events, apiKey: apiKey, sentAt: Date())
         var request = HTTPClientRequest(url: endpoint)

@@ -17,6 +17,7 @@ struct AnalyticsMetrics: Sendable {
         case undeclaredProperty = "undeclared_property"
         case invalidValue = "invalid_value"
         case reservedKey = "reserved_key"
+        case invalidKey = "invalid_key"
         case onPremisePolicy = "on_premise_policy"
     }
 

@@ -132,9 +132,14 @@ struct EventProcessor: Sendable {
         metrics.record(report)
         var result: [(key: String, value: WireValue)] = []
         for (key, value) in sanitized {
-            if let kept = policy.filterGeneric(value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) }) {
-                result.append((key, .value(kept)))
+            guard PrivacyPolicy.isPropertyKey(key) else {
+                metrics.recordPolicy(.invalidKey)
+                continue
             }
+            let kept = policy.filterGeneric(
+                value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) },
+                onInvalidKey: { metrics.recordPolicy(.invalidKey) })
+            if let kept { result.append((key, .value(kept))) }
         }
         return result
     }

@@ -2,7 +2,8 @@
 ///
 /// Hosted deployments send every class but free text, with opaque ids as HMACs. On-premise
 /// installations let only enum, bool, count and duration values leave: opaque ids are withheld,
-/// and a generic event's strings leave only when they look like a value from a closed set.
+/// and a generic event, whose strings the SDK cannot know to be from a closed set, sends only
+/// its bools and numbers.
 struct PrivacyPolicy: Sendable {
     let deploymentType: DeploymentType
 
@@ -11,32 +12,44 @@ struct PrivacyPolicy: Sendable {
         deploymentType == .hosted || privacyClass.leavesOnPremise
     }
 
-    /// Applies the deployment rule to a sanitized generic value; `nil` means withhold it.
-    func filterGeneric(_ value: PropertyValue, onWithheld: () -> Void) -> PropertyValue? {
-        guard deploymentType == .onPremise else { return value }
+    /// Applies the deployment rule to a sanitized generic value; `nil` means withhold it. Keys
+    /// that are not identifier-shaped (`Jane Doe`, a sentence) are data, not names: they are
+    /// dropped at every depth, for both deployments.
+    func filterGeneric(
+        _ value: PropertyValue, onWithheld: () -> Void, onInvalidKey: () -> Void
+    ) -> PropertyValue? {
         switch value {
         case .null, .bool, .int, .double:
             return value
-        case .string(let text):
-            if Self.isEnumerationLike(text) || text == Redaction.placeholder.stringValue { return value }
+        case .string:
+            guard deploymentType == .onPremise else { return value }
             onWithheld()
             return nil
         case .array(let elements):
-            return .array(elements.compactMap { filterGeneric($0, onWithheld: onWithheld) })
+            return .array(elements.compactMap { filterGeneric($0, onWithheld: onWithheld, onInvalidKey: onInvalidKey) })
         case .object(let members):
-            return .object(members.compactMapValues { filterGeneric($0, onWithheld: onWithheld) })
+            var kept: [String: PropertyValue] = [:]
+            for (key, member) in members {
+                guard Self.isPropertyKey(key) else {
+                    onInvalidKey()
+                    continue
+                }
+                kept[key] = filterGeneric(member, onWithheld: onWithheld, onInvalidKey: onInvalidKey)
+            }
+            return .object(kept)
         }
     }
 
-    /// A short token of letters, digits and `_ - . : /`: the shape of a value from a closed set.
-    static func isEnumerationLike(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard !utf8.isEmpty, utf8.count <= 64 else { return false }
+    /// A property name: 1 to 64 ASCII letters, digits, `_`, `-` or `.`, starting with a letter.
+    static func isPropertyKey(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard let first = utf8.first, utf8.count <= 64,
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+        else { return false }
         return utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: ":"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
                 true
             default: false
             }

@@ -75,8 +75,10 @@ public enum KeyClassifier {
                 sensitive = isSensitiveWord(at: index, words: words, traits: traits, mentionsPerson: mentionsPerson)
             }
             if sensitive { return hasMeasure ? .measureOnly : .sensitive }
-            if words.count == 1, traits[0].contains(.bareReference) {
-                return traits[0].contains(.plural) ? .measureOnly : .flagOnly
+            // A key naming a person (`owner`, `primary_contact`, `assigned_technician`) may say how
+            // many or whether, never who.
+            if !hasMeasure, let last = words.indices.last, traits[last].contains(.bareReference) {
+                return traits[last].contains(.plural) ? .measureOnly : .flagOnly
             }
             return .harmless
         }

@@ -127,5 +127,7 @@ struct KeyVocabulary {
         user customer client contact person owner sender recipient receiver author assignee reporter
         requester member employee patient account company actor login identity guest visitor
         subscriber signer holder buyer seller caller attendee participant admin
+        technician agent approver vendor supplier organization organisation manager supervisor partner
+        colleague teammate worker staff representative dispatcher engineer
         """
 }

@@ -5,6 +5,8 @@ struct SpoolEntry: Sendable {
     /// The segment file that holds the event, or `nil` when it is held in memory only.
     let segment: UInt64?
     let event: EncodedEvent
+    /// The channel's own order number, unique per process even after a fall back to memory.
+    var ticket: UInt64 = 0
 
     /// Bytes the event occupies, used for the spool bound and batch sizes.
     var size: Int { event.json.count }

@@ -65,12 +65,45 @@ struct GenericEventTests {
             try metrics.expectCounter("usage_analytics_redactions_total", [("reason", "reserved_key")]).totalValue == 5)
     }
 
-    @Test("on-premise, only enum-like strings, bools and numbers leave")
+    @Test("on-premise, a generic event sends only its bools and numbers: its strings cannot be known to be enums")
     func onPremiseFiltersText() async throws {
+        let metrics = TestMetrics()
         let events = try await send(
-            "report_viewed", ["view": "by_status", "title": "Open tickets for Acme", "rows": 20, "pinned": true],
-            deployment: .onPremise)
-        #expect(try #require(events.first).eventProperties == ["view": "by_status", "rows": 20, "pinned": true])
+            "report_viewed",
+            [
+                "view": "by_status", "title": "Open tickets for Acme", "rows": 20, "pinned": true,
+                "login": "jane.doe", "nested": ["depth": 2, "owner_handle": "acme-corp"],
+            ],
+            deployment: .onPremise, metrics: metrics)
+        #expect(try #require(events.first).eventProperties == ["rows": 20, "pinned": true, "nested": ["depth": 2]])
+        #expect(
+            try metrics.expectCounter("usage_analytics_redactions_total", [("reason", "on_premise_policy")]).totalValue
+                == 3)
+    }
+
+    @Test("keys that are data rather than names are dropped at every depth", arguments: DeploymentType.allCases)
+    func keysAreNotData(deployment: DeploymentType) async throws {
+        let events = try await send(
+            "report_viewed",
+            [
+                "Jane Doe": 1, "rows": 2,
+                "nested": ["ok_key": true, "jane@acme.example": 3, String(repeating: "k", count: 80): 4],
+            ],
+            deployment: deployment)
+        let properties = try #require(events.first).eventProperties
+        #expect(properties == ["rows": 2, "nested": ["ok_key": true]])
+    }
+
+    @Test(
+        "a key that names a person may say whether or how many, never who",
+        arguments: [
+            "technician", "primary_contact", "assigned_technician", "ticket_owner", "approver",
+        ])
+    func personKeys(key: String) async throws {
+        let events = try await send("report_viewed", [key: "Bob Smith", "rows": 2])
+        #expect(try #require(events.first).eventProperties == ["rows": 2])
+        let flags = try await send("report_viewed", [key: true])
+        #expect(try #require(flags.first).eventProperties == [key: true])
     }
 
     @Test(
