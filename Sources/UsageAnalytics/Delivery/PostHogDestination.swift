@@ -71,10 +71,11 @@ public struct PostHogDestination: AnalyticsDestination {
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.nanosecondsValue)))
-            _ = try await response.body.collect(upTo: 1 << 20)
         } catch {
             throw DeliveryFailure(kind: .transient, reason: "network error: \(Self.describe(error))")
         }
+        // The answer is decided by the status; the body is only drained (an oversized one is not a failure).
+        _ = try? await response.body.collect(upTo: 1 << 20)
         let status = Int(response.status.code)
         let retryAfter = response.headers.first(name: "Retry-After").flatMap { Self.parseRetryAfter($0) }
         if let failure = DeliveryFailure.forStatus(status, retryAfter: retryAfter) { throw failure }

@@ -47,6 +47,11 @@ public struct FileInstallationStore: InstallationStore {
         else {
             throw InstallationStoreError.unwritable(path: temporary)
         }
+        // On disk before the rename, so a power cut leaves the old identity or the new one, never an empty file.
+        if let handle = FileHandle(forWritingAtPath: temporary) {
+            try? handle.synchronize()
+            try? handle.close()
+        }
         if rename(temporary, path) != 0 {
             try? FileManager.default.removeItem(atPath: temporary)
             throw InstallationStoreError.unwritable(path: path)

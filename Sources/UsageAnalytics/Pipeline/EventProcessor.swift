@@ -110,7 +110,8 @@ struct EventProcessor: Sendable {
         case (.duration(let amount), .duration) where amount.isFinite:
             return .value(.double(amount))
         case (.opaqueIdentifier(let identifier), .opaqueIdentifier):
-            return .value(.string(identity.hash(identifier)))
+            // Domain-separated from tenant hashes, so an id cannot be joined to `$groups`.
+            return .value(.string(identity.hash("opaque", identifier)))
         case (.freeText(let text), .freeText):
             return .value(.int(text.count))
         default:

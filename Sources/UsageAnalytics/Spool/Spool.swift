@@ -30,7 +30,8 @@ final class Spool {
     init(directory: String, maximumBytes: Int) throws(SpoolError) {
         self.directory = directory
         self.maximumBytes = maximumBytes
-        self.segmentBytes = min(4 << 20, max(64 << 10, maximumBytes / 8))
+        // At least eight segments fit the bound, so it drops the oldest events, not the newest.
+        self.segmentBytes = min(4 << 20, max(4 << 10, maximumBytes / 8))
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -74,7 +75,12 @@ final class Spool {
             let bytes = try SpoolFile.read(path: logPath(id)) ?? []
             let (records, isTorn) = SpoolRecord.decodeAll(bytes)
             if isTorn { torn += 1 }
-            let acknowledged = Self.acknowledgements(try SpoolFile.read(path: ackPath(id)) ?? [])
+            let ackBytes = try SpoolFile.read(path: ackPath(id)) ?? []
+            if ackBytes.count % 12 != 0 {
+                // A torn acknowledgement: cut it, so later acknowledgements are not read out of step.
+                truncate(ackPath(id), off_t(ackBytes.count - ackBytes.count % 12))
+            }
+            let acknowledged = Self.acknowledgements(ackBytes)
             var segment = Segment(recordCount: records.count, acknowledged: [], bytes: bytes.count)
             for record in records {
                 nextSequence = max(nextSequence, record.sequence + 1)
@@ -86,6 +92,11 @@ final class Spool {
             }
             segments[id] = segment
             if segment.isFullyAcknowledged { deleteSegment(id) }
+        }
+        // An acknowledgement file without its segment (a crash between the two deletions) must not
+        // mark the records of a future segment with the same id.
+        for name in names where name.hasSuffix(".ack") {
+            if let id = UInt64(name.dropLast(4), radix: 16), segments[id] == nil { unlink(ackPath(id)) }
         }
         entries.sort { $0.sequence < $1.sequence }
         return (entries, torn)
@@ -171,8 +182,8 @@ final class Spool {
     }
 
     private func deleteSegment(_ id: UInt64) {
-        unlink(logPath(id))
         unlink(ackPath(id))
+        unlink(logPath(id))
         segments[id] = nil
         if active?.id == id { active = nil }
     }

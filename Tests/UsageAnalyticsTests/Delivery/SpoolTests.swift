@@ -123,6 +123,47 @@ struct SpoolTests {
         #expect(recovered.count > 500 && recovered.count < 2_000)
     }
 
+    @Test("a torn acknowledgement tail is cut, so acknowledgements written after it still count")
+    func tornAcknowledgement() throws {
+        let directory = try TemporaryDirectory()
+        let events = Self.events(4)
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            let entries = try spool.append(events)
+            try spool.acknowledge([entries[0]])
+        }
+        let ack = directory.path + "/0000000000000001.ack"
+        let handle = try #require(FileHandle(forWritingAtPath: ack))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([1, 2, 3, 4, 5]))  // a crash in the middle of the next entry
+        try handle.close()
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            let (recovered, _) = try spool.recover()
+            #expect(recovered.map(\.event) == Array(events[1...]))
+            try spool.acknowledge([recovered[0]])
+        }
+        let (recovered, _) = try Spool(directory: directory.path, maximumBytes: 1 << 20).recover()
+        #expect(recovered.map(\.event) == Array(events[2...]))
+    }
+
+    @Test("an acknowledgement file without its segment is removed before it can mark new records")
+    func orphanAcknowledgement() throws {
+        let directory = try TemporaryDirectory()
+        var ack: [UInt8] = []
+        SpoolRecord.appendLittleEndian(UInt64(1), to: &ack)
+        SpoolRecord.appendLittleEndian(CRC32.checksum(ack), to: &ack)
+        try Data(ack).write(to: URL(fileURLWithPath: directory.path + "/0000000000000001.ack"))
+        let events = Self.events(2)
+        do {
+            let spool = try Spool(directory: directory.path, maximumBytes: 1 << 20)
+            _ = try spool.recover()
+            _ = try spool.append(events)
+        }
+        let (recovered, _) = try Spool(directory: directory.path, maximumBytes: 1 << 20).recover()
+        #expect(recovered.map(\.event) == events)
+    }
+
     @Test("a second process cannot open the same spool")
     func exclusive() throws {
         let directory = try TemporaryDirectory()

@@ -77,7 +77,8 @@ struct WirePayloadTests {
             switch deployment {
             case .hosted:
                 #expect(
-                    event.eventProperties["asset_id"] == .string(IdentityOnTheWireTests.hmac(Array("asset-991".utf8))))
+                    event.eventProperties["asset_id"]
+                        == .string(IdentityOnTheWireTests.hmac(Array("opaque".utf8) + [0] + Array("asset-991".utf8))))
             case .onPremise:
                 #expect(event.eventProperties["asset_id"] == nil)
             }
