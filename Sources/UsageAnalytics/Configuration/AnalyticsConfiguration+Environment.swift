@@ -28,7 +28,8 @@ extension AnalyticsConfiguration {
             shutdownTimeout = .seconds(seconds)
         }
         spoolDirectory = try reader.path("ANALYTICS_SPOOL_DIR")
-        spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 40)) ?? spoolMaxBytes
+        // Undelivered events are also held in memory, so the bound stays at most 4 GiB.
+        spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 32)) ?? spoolMaxBytes
         bufferCapacity = try reader.integer("ANALYTICS_BUFFER_CAPACITY", in: 1...10_000_000) ?? bufferCapacity
         dataDirectory = try reader.path("PSA_DATA_DIR") ?? dataDirectory
     }
