@@ -58,9 +58,20 @@ struct PrivacyPolicy: Sendable {
 
     /// A label (route template, type name, operation): a token that may also hold `{ } * @ <>`-free
     /// path parameters, at most 200 bytes.
+    /// A label never carries a raw id: a run of four or more digits, or of twelve or more hex
+    /// digits (`/api/tickets/12345`, a UUID), means a path was passed instead of its template.
     static func isLabel(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard !utf8.isEmpty, utf8.count <= 200 else { return false }
+        var digits = 0
+        var hexDigits = 0
+        for byte in utf8 {
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isHex = isDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+            digits = isDigit ? digits + 1 : 0
+            hexDigits = isHex ? hexDigits + 1 : 0
+            if digits >= 4 || hexDigits >= 12 { return false }
+        }
         return utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

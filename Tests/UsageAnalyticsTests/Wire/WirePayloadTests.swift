@@ -100,6 +100,28 @@ struct WirePayloadTests {
         #expect(undeclared.totalValue == 1)
     }
 
+    @Test(
+        "an endpoint label carrying a raw id instead of the route template is refused",
+        arguments: [
+            "/api/tickets/12345", "/api/clients/5551234567/tickets", "/api/tickets/0b6d8c1e-4a5e-9a57-2f4c8e1d7a10",
+        ])
+    func rawPathRefused(path: String) async throws {
+        let recorder = RecordingDestination()
+        let analytics = try AnalyticsClient.recording(into: recorder)
+        analytics.capture(
+            APIRequest(
+                endpoint: path, method: .get, status: 200, durationMilliseconds: 3, hasAuth: true, isSlow: false),
+            actor: nil)
+        analytics.capture(
+            APIRequest(
+                endpoint: "/api/v2/tickets/{id}", method: .get, status: 200, durationMilliseconds: 3, hasAuth: true,
+                isSlow: false), actor: nil)
+        await analytics.flush()
+        let events = try recorder.events(named: "api_request")
+        #expect(events[0].eventProperties["endpoint"] == nil)
+        #expect(events[1].eventProperties["endpoint"] == "/api/v2/tickets/{id}")
+    }
+
     @Test("a label that is not a program-defined name is refused")
     func labelsMustLookLikeNames() async throws {
         let recorder = RecordingDestination()
