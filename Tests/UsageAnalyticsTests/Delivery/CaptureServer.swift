@@ -12,7 +12,7 @@ import UsageAnalytics
 final class CaptureServer: Sendable {
     enum Reply: Sendable {
         case status(Int, retryAfter: String? = nil)
-        /// Answers only after two seconds, long after the test's client gave up; recorded as status 0.
+        /// Answers only when the test ends (long after the client gave up); recorded as status 0.
         case hang
         /// 413 when the batch has more than this many events, else 200.
         case tooLargeAbove(Int)
@@ -43,6 +43,7 @@ final class CaptureServer: Sendable {
     }
 
     private let state = Mutex(State())
+    private let hangs = Mutex<(released: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
     private let port = Mutex<Int?>(nil)
 
     /// Replies used in order, one per request; then `fallback` for every later request.
@@ -82,10 +83,12 @@ final class CaptureServer: Sendable {
             let port = await ports.next() ?? 0
             do {
                 let result = try await body("http://127.0.0.1:\(port)")
+                releaseHangs()
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()
                 return result
             } catch {
+                releaseHangs()
                 await services.triggerGracefulShutdown()
                 throw error
             }
@@ -110,7 +113,7 @@ final class CaptureServer: Sendable {
             status = code
             retryAfter = after
         case .hang:
-            try await Task.sleep(for: .seconds(2))
+            await waitForRelease()
             status = 0
         case .tooLargeAbove(let limit):
             let count = Request(headers: headers, body: body, status: 0).batch.count
@@ -127,22 +130,57 @@ final class CaptureServer: Sendable {
     }
 }
 
+extension CaptureServer {
+    fileprivate func waitForRelease() async {
+        await withCheckedContinuation { continuation in
+            let released = hangs.withLock { hangs in
+                if !hangs.released { hangs.waiting.append(continuation) }
+                return hangs.released
+            }
+            if released { continuation.resume() }
+        }
+    }
+
+    fileprivate func releaseHangs() {
+        let waiting = hangs.withLock { hangs in
+            hangs.released = true
+            defer { hangs.waiting.removeAll() }
+            return hangs.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+}
+
 typealias Request_ = Hummingbird.Request
 
-/// A loopback port with nothing listening on it: connections are refused.
-func refusedPort() throws -> Int {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+/// A loopback port that refuses connections: bound but never listening, and held for as long as
+/// the value lives, so no other test's server can take it meanwhile.
+final class RefusedPort: Sendable {
+    let port: Int
+    private let descriptor: Int32
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else {
+            close(descriptor)
+            throw AdapterError(description: "cannot bind a loopback port")
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.descriptor = descriptor
+        self.port = Int(UInt16(bigEndian: address.sin_port))
     }
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+
+    deinit {
+        close(descriptor)
     }
-    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -139,7 +139,8 @@ struct PostHogDeliveryTests {
     @Test("connection refused: retried, kept in the spool, and delivered by the next start once the server is back")
     func connectionRefused() async throws {
         let directory = try TemporaryDirectory()
-        let port = try refusedPort()
+        let refused = try RefusedPort()
+        let port = refused.port
         // AsyncHTTPClient keeps retrying a refused connection until the request's deadline: keep it short here.
         let down = PostHogDestination(host: "http://127.0.0.1:\(port)", apiKey: "k", timeout: .milliseconds(200))
         var uuids: [String] = []
@@ -160,6 +161,7 @@ struct PostHogDeliveryTests {
             #expect(await restarted.analytics.undeliveredCounts() == ["posthog": 0])
         }
         #expect(server.acceptedUUIDs == uuids)
+        withExtendedLifetime(refused) {}
     }
 
     @Test("a server that never answers times out and the events stay queued")
@@ -168,7 +170,7 @@ struct PostHogDeliveryTests {
         server.script([.hang])
         try await server.serve { url in
             let harness = try DeliveryHarness(
-                destinations: [PostHogDestination(host: url, apiKey: "k", timeout: .milliseconds(300))],
+                destinations: [PostHogDestination(host: url, apiKey: "k", timeout: .seconds(2))],
                 spoolDirectory: nil, maxRetries: 0)
             harness.capture(2)
             await harness.analytics.flush()
@@ -184,7 +186,8 @@ struct PostHogDeliveryTests {
     func independentDestinations() async throws {
         let directory = try TemporaryDirectory()
         let server = CaptureServer()
-        let port = try refusedPort()
+        let refused = try RefusedPort()
+        let port = refused.port
         try await server.serve { url in
             let harness = try DeliveryHarness(
                 destinations: [
@@ -199,6 +202,7 @@ struct PostHogDeliveryTests {
         #expect(server.acceptedUUIDs.count == 4)
         let cloudFiles = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/cloud")
         #expect(cloudFiles.contains { $0.hasSuffix(".log") })
+        withExtendedLifetime(refused) {}
     }
 
     @Test("destination names must be unique and safe as directory names", arguments: ["", "../x", "a b", "same"])
