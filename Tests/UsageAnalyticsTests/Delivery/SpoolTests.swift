@@ -164,6 +164,28 @@ struct SpoolTests {
         #expect(recovered.map(\.event) == events)
     }
 
+    @Test("record checksums are standard CRC-32 (IEEE), at every length and alignment")
+    func crc32Vectors() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for start in 0..<9 {
+            let slice = bytes[start...]
+            #expect(CRC32.checksum(slice) == Self.bytewiseCRC32(slice), "offset \(start)")
+        }
+    }
+
+    /// The textbook bit-at-a-time CRC-32, as the reference.
+    static func bytewiseCRC32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc: UInt32 = ~0
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
     @Test("a second process cannot open the same spool")
     func exclusive() throws {
         let directory = try TemporaryDirectory()
