@@ -68,9 +68,6 @@ actor DeliveryChannel {
     /// Events waiting for this destination.
     var pendingCount: Int { queue.count }
 
-    /// Whether events are kept on disk.
-    var isDurable: Bool { spool != nil }
-
     /// Takes `events` into the queue, on disk first when the spool is usable.
     func accept(_ events: [EncodedEvent]) {
         guard !events.isEmpty else { return }

@@ -23,9 +23,6 @@ struct IdentityResolver: Sendable {
         self.anonymizeUserIDs = anonymizeUserIDs
     }
 
-    /// Whether events carry per-user ids that a person profile may be built from.
-    var sendsRawUserIDs: Bool { deploymentType == .hosted && !anonymizeUserIDs }
-
     func distinctID(for actor: AnalyticsActor?) -> String {
         guard let actor else { return "i_" + hash(installationID) }
         switch deploymentType {

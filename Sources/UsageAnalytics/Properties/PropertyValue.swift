@@ -41,11 +41,3 @@ extension PropertyValue: ExpressibleByDictionaryLiteral {
 extension PropertyValue: ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
 }
-
-extension PropertyValue {
-    /// The string payload, when this value is a string.
-    public var stringValue: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-}
