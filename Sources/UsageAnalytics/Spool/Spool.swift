@@ -41,9 +41,16 @@ final class Spool {
         let lockPath = directory + "/lock"
         lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard lock >= 0 else { throw SpoolError.io("open", path: lockPath, errno: errno) }
-        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
-            close(lock)
-            throw SpoolError(description: "\(directory) is in use by another process")
+        // A child forked by this process shares the lock until it execs; give such a brief hold
+        // up to 100 ms before treating the spool as another process's.
+        var attempts = 0
+        while flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            attempts += 1
+            guard attempts < 50, errno == EWOULDBLOCK || errno == EINTR else {
+                close(lock)
+                throw SpoolError(description: "\(directory) is in use by another process")
+            }
+            usleep(2_000)
         }
     }
 
