@@ -35,11 +35,12 @@ extension AnalyticsConfiguration {
     }
 }
 
-/// Parses environment values, each kind in one place, with errors that name the variable.
-struct EnvironmentReader {
+/// Parses environment values, each kind in one place, with errors that name the variable; shared with the
+/// PSA's own settings so every variable of the package is read the same way.
+package struct EnvironmentReader {
     private let environment: [String: String]
 
-    init(_ environment: [String: String]) {
+    package init(_ environment: [String: String]) {
         self.environment = environment
     }
 
@@ -49,7 +50,7 @@ struct EnvironmentReader {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    func bool(_ name: String) throws(ConfigurationError) -> Bool? {
+    package func bool(_ name: String) throws(ConfigurationError) -> Bool? {
         guard let value = value(name) else { return nil }
         switch value.lowercased() {
         case "true", "1", "yes", "on": return true
@@ -58,7 +59,7 @@ struct EnvironmentReader {
         }
     }
 
-    func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+    package func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
         guard let value = value(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
             throw ConfigurationError(
@@ -68,7 +69,7 @@ struct EnvironmentReader {
         return number
     }
 
-    func choice<Choice: RawRepresentable<String> & CaseIterable>(
+    package func choice<Choice: RawRepresentable<String> & CaseIterable>(
         _ name: String, of type: Choice.Type
     ) throws(ConfigurationError) -> Choice? {
         guard let value = value(name) else { return nil }
@@ -78,7 +79,7 @@ struct EnvironmentReader {
     }
 
     /// A stable identifier: 1 to 128 visible ASCII characters without spaces.
-    func identifier(_ name: String) throws(ConfigurationError) -> String? {
+    package func identifier(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 128, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw ConfigurationError(
@@ -88,7 +89,7 @@ struct EnvironmentReader {
     }
 
     /// A key or token: like an identifier, and never echoed in errors when `secret`.
-    func token(_ name: String, secret: Bool) throws(ConfigurationError) -> String? {
+    package func token(_ name: String, secret: Bool) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 256, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw ConfigurationError(
@@ -99,7 +100,7 @@ struct EnvironmentReader {
     }
 
     /// An `http://` or `https://` base URL with a host, without a query or fragment.
-    func httpURL(_ name: String) throws(ConfigurationError) -> String? {
+    package func httpURL(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         let expected = "an http:// or https:// URL with a host and no query, such as https://eu.i.posthog.com"
         let lowered = value.lowercased()
@@ -120,7 +121,7 @@ struct EnvironmentReader {
     }
 
     /// A file system path: no NUL or control characters, at most 4096 bytes.
-    func path(_ name: String) throws(ConfigurationError) -> String? {
+    package func path(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 4_096, !value.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw ConfigurationError(
