@@ -6,26 +6,29 @@ import Synchronization
 ///
 /// Keys are the submitted email (whether or not an account has it, so a lock-out reveals nothing) and
 /// the client address. State is this process's memory, bounded by ``maximumKeys``.
-final class LoginThrottle: Sendable {
+public final class LoginThrottle: Sendable {
     /// Failures within ``window`` before a lock-out, and how long the lock-out lasts.
-    struct Limits: Sendable, Equatable {
-        var failuresPerAccount = 5
-        var failuresPerAddress = 20
-        var window: Duration = .seconds(15 * 60)
-        var lockout: Duration = .seconds(15 * 60)
+    public struct Limits: Sendable, Equatable {
+        public var failuresPerAccount = 5
+        public var failuresPerAddress = 20
+        public var window: TimeInterval = 15 * 60
+        public var lockout: TimeInterval = 15 * 60
+
+        /// The defaults: 5 failures per account or 20 per address within 15 minutes lock out for 15 minutes.
+        public init() {}
     }
 
     private struct Record {
-        var failures: [ContinuousClock.Instant] = []
-        var lockedUntil: ContinuousClock.Instant?
+        var failures: [Date] = []
+        var lockedUntil: Date?
     }
 
     private let limits: Limits
-    private let now: @Sendable () -> ContinuousClock.Instant
+    private let now: @Sendable () -> Date
     private let records = Mutex<[String: Record]>([:])
     static let maximumKeys = 100_000
 
-    init(limits: Limits, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(limits: Limits, now: @escaping @Sendable () -> Date) {
         self.limits = limits
         self.now = now
     }
@@ -35,12 +38,12 @@ final class LoginThrottle: Sendable {
         let now = now()
         return records.withLock { records in
             let keys = Self.keys(email: email, address: address)
-            let waits = keys.compactMap { key -> Duration? in
+            let waits = keys.compactMap { key -> TimeInterval? in
                 guard let until = records[key]?.lockedUntil, until > now else { return nil }
-                return until - now
+                return until.timeIntervalSince(now)
             }
             guard let longest = waits.max() else { return nil }
-            return max(1, Int(longest.components.seconds) + (longest.components.attoseconds > 0 ? 1 : 0))
+            return max(1, Int(longest.rounded(.up)))
         }
     }
 
@@ -54,10 +57,10 @@ final class LoginThrottle: Sendable {
             for key in Self.keys(email: email, address: address) {
                 let limit = key.hasPrefix("account:") ? limits.failuresPerAccount : limits.failuresPerAddress
                 var record = records[key] ?? Record()
-                record.failures.removeAll { now - $0 > limits.window }
+                record.failures.removeAll { now.timeIntervalSince($0) > limits.window }
                 record.failures.append(now)
                 if record.failures.count >= limit {
-                    record.lockedUntil = now + limits.lockout
+                    record.lockedUntil = now.addingTimeInterval(limits.lockout)
                     record.failures.removeAll()
                     lockedOut = true
                 }
@@ -77,9 +80,9 @@ final class LoginThrottle: Sendable {
     }
 
     /// Drops records with no recent failure and no lock-out in force.
-    private static func prune(_ records: inout [String: Record], now: ContinuousClock.Instant, window: Duration) {
+    private static func prune(_ records: inout [String: Record], now: Date, window: TimeInterval) {
         records = records.filter { _, record in
-            (record.lockedUntil.map { $0 > now } ?? false) || record.failures.contains { now - $0 <= window }
+            (record.lockedUntil.map { $0 > now } ?? false) || record.failures.contains { now.timeIntervalSince($0) <= window }
         }
     }
 }

@@ -67,7 +67,7 @@ public struct PSA: Sendable {
         let hasher = PasswordHasher(cost: UInt8(configuration.bcryptCost), threadPool: .singleton)
         self.auth = AuthService(
             database: database, analytics: analytics, hasher: hasher,
-            throttle: LoginThrottle(limits: configuration.loginLimits),
+            throttle: LoginThrottle(limits: configuration.loginLimits, now: now),
             sessionLifetime: configuration.sessionLifetime, now: now)
         self.users = UserService(database: database, analytics: analytics, hasher: hasher, now: now)
         self.clients = ClientService(database: database)

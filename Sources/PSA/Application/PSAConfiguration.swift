@@ -15,7 +15,7 @@ public struct PSAConfiguration: Sendable {
     /// How long a session lasts (`PSA_SESSION_HOURS`).
     public var sessionLifetime: Duration = .seconds(12 * 3_600)
     /// Failed sign-ins allowed per account and per address before a lock-out.
-    var loginLimits = LoginThrottle.Limits()
+    public var loginLimits = LoginThrottle.Limits()
     /// Whether requests may set their time with `X-Simulated-Time` (`psa serve --simulation`, for `psa simulate`).
     public var acceptsSimulatedTime = false
 
