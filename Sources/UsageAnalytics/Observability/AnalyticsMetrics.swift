@@ -10,6 +10,7 @@ struct AnalyticsMetrics: Sendable {
         case rejected
         case tooLarge = "too_large"
         case spoolFull = "spool_full"
+        case invalidTimestamp = "invalid_timestamp"
     }
 
     /// Why one property did not leave as given (besides the sanitizer's reasons).
