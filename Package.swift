@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "UsageAnalytics", targets: ["UsageAnalytics"]),
         .library(name: "UsageAnalyticsTesting", targets: ["UsageAnalyticsTesting"]),
+        .library(name: "UsageAnalyticsHummingbird", targets: ["UsageAnalyticsHummingbird"]),
         .executable(name: "psa", targets: ["psa"]),
         .executable(name: "usage-bench", targets: ["usage-bench"]),
         .executable(name: "posthog-harness-adapter", targets: ["posthog-harness-adapter"]),
@@ -45,6 +46,13 @@ let package = Package(
                 "UsageAnalytics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "UsageAnalyticsHummingbird",
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -95,6 +103,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "UsageAnalyticsHummingbirdTests",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsHummingbird",
+                "UsageAnalyticsTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .target(
