@@ -88,7 +88,7 @@ public struct AnalyticsMiddleware<Context: AnalyticsRequestContext, TimingClock:
         let endpoint = Self.endpoint(of: context)
         let method = RequestMethod(request.method)
         let milliseconds = elapsed.milliseconds
-        let hasAuth = request.headers[.authorization] != nil
+        let hasAuth = request.headers.contains(.authorization)
         let actor = context.analyticsActor
         let eventTime = context.eventTime
         if isSampled {
