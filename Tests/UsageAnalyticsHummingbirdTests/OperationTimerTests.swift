@@ -9,6 +9,27 @@ struct SearchIndexCorrupted: Error, Equatable {
     var detail = "index for tenant acme, query 'jane.doe@example.com'"
 }
 
+/// A service whose state is isolated to an actor, as a host's repository may be.
+actor TicketIndex {
+    private var titles = ["Printer offline", "VPN drops"]
+    let operations: OperationTimer<ManualClock>
+    let clock: ManualClock
+
+    init(operations: OperationTimer<ManualClock>, clock: ManualClock) {
+        self.operations = operations
+        self.clock = clock
+    }
+
+    /// Times work that touches the actor's state; the closure runs on the actor, not sent away.
+    func search(_ word: String) async -> [String] {
+        await operations.measure("ticket.search", actor: AnalyticsActor(tenant: "acme")) {
+            clock.advance(by: .milliseconds(600))
+            titles.append("searched")
+            return titles.filter { $0.contains(word) }
+        }
+    }
+}
+
 /// `OperationTimer`: `slow_operation` and `operation_error` around a service's work.
 @Suite("Operation timer", .timeLimit(.minutes(1)))
 struct OperationTimerTests {
@@ -127,5 +148,13 @@ struct OperationTimerTests {
         await analytics.flush()
         #expect(try recorder.single(named: "slow_operation").eventProperties["threshold_ms"] == 50)
         #expect(try silentRecorder.events.isEmpty)
+    }
+
+    @Test("work isolated to an actor is timed in place and its value returned")
+    func actorIsolatedWork() async throws {
+        let index = TicketIndex(operations: operations, clock: clock)
+        #expect(await index.search("VPN") == ["VPN drops"])
+        await analytics.flush()
+        #expect(try recorder.single(named: "slow_operation").eventProperties["duration_ms"] == 600)
     }
 }
