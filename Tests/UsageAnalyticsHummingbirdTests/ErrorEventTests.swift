@@ -5,38 +5,6 @@ import UsageAnalytics
 import UsageAnalyticsHummingbird
 import UsageAnalyticsTesting
 
-/// A failure whose message holds personal data, which must never leave the process.
-struct LedgerUnavailable: Error, CustomStringConvertible {
-    var description: String { "ledger down while saving jane.doe@example.com" }
-}
-
-/// An error with a status of its own, as hosts define them.
-struct QuotaExceeded: HTTPResponseError {
-    var status: HTTPResponse.Status { .tooManyRequests }
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status)
-    }
-}
-
-/// An error compared by identity, to prove the middleware rethrows the very instance.
-final class MarkedFailure: Error, Sendable {}
-
-/// A generic error type, whose name must stay a plain label.
-struct Wrapped<Payload: Sendable>: Error {
-    var payload: Payload
-}
-
-/// Throws for one path, standing in for a host middleware inside the analytics middleware.
-struct FailingInnerMiddleware: RouterMiddleware {
-    func handle(
-        _ request: Request, context: TestRequestContext,
-        next: (Request, TestRequestContext) async throws -> Response
-    ) async throws -> Response {
-        if request.uri.path == "/api/inner-failure" { throw LedgerUnavailable() }
-        return try await next(request, context)
-    }
-}
-
 /// `api_error`: what leaves the process when a request fails.
 @Suite("Error events", .timeLimit(.minutes(1)))
 struct ErrorEventTests {
@@ -150,21 +118,5 @@ struct ErrorEventTests {
         harness.router.get("/api/wrapped") { _, _ -> String in throw Wrapped(payload: [1: "secret"]) }
         _ = try await harness.run { client in try await client.status(.get, "/api/wrapped") }
         #expect(try harness.recorder.single(named: "api_error").eventProperties["error_type"] == "Wrapped")
-    }
-}
-
-/// Answers 418 when the error it catches is the very instance the route threw.
-struct CatchingMiddleware<Expected: AnyObject & Error & Sendable>: RouterMiddleware {
-    let expected: Expected
-
-    func handle(
-        _ request: Request, context: TestRequestContext,
-        next: (Request, TestRequestContext) async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as Expected where error === expected {
-            return Response(status: .init(code: 418))
-        }
     }
 }

@@ -4,32 +4,6 @@ import UsageAnalytics
 import UsageAnalyticsHummingbird
 import UsageAnalyticsTesting
 
-/// A failure a search can raise, whose message must never leave the process.
-struct SearchIndexCorrupted: Error, Equatable {
-    var detail = "index for tenant acme, query 'jane.doe@example.com'"
-}
-
-/// A service whose state is isolated to an actor, as a host's repository may be.
-actor TicketIndex {
-    private var titles = ["Printer offline", "VPN drops"]
-    let operations: OperationTimer<ManualClock>
-    let clock: ManualClock
-
-    init(operations: OperationTimer<ManualClock>, clock: ManualClock) {
-        self.operations = operations
-        self.clock = clock
-    }
-
-    /// Times work that touches the actor's state; the closure runs on the actor, not sent away.
-    func search(_ word: String) async -> [String] {
-        await operations.measure("ticket.search", actor: AnalyticsActor(tenant: "acme")) {
-            clock.advance(by: .milliseconds(600))
-            titles.append("searched")
-            return titles.filter { $0.contains(word) }
-        }
-    }
-}
-
 /// `OperationTimer`: `slow_operation` and `operation_error` around a service's work.
 @Suite("Operation timer", .timeLimit(.minutes(1)))
 struct OperationTimerTests {

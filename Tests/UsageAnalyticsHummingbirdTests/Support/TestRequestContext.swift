@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import UsageAnalytics
 import UsageAnalyticsHummingbird
@@ -22,26 +21,5 @@ struct PlainRequestContext: AnalyticsRequestContext {
 
     init(source: Source) {
         coreContext = .init(source: source)
-    }
-}
-
-/// Stands in for a host's non-rejecting authenticator: reads who and when from test headers.
-struct HeaderAuthenticator: RouterMiddleware {
-    static let tenant = HTTPField.Name("x-test-tenant")!
-    static let user = HTTPField.Name("x-test-user")!
-    static let time = HTTPField.Name("x-test-time")!
-
-    func handle(
-        _ request: Request, context: TestRequestContext,
-        next: (Request, TestRequestContext) async throws -> Response
-    ) async throws -> Response {
-        var context = context
-        if let tenant = request.headers[Self.tenant] {
-            context.analyticsActor = AnalyticsActor(tenant: tenant, user: request.headers[Self.user])
-        }
-        if let seconds = request.headers[Self.time].flatMap(TimeInterval.init) {
-            context.eventTime = Date(timeIntervalSince1970: seconds)
-        }
-        return try await next(request, context)
     }
 }
