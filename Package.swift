@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "UsageAnalytics", targets: ["UsageAnalytics"]),
         .library(name: "UsageAnalyticsTesting", targets: ["UsageAnalyticsTesting"]),
+        .library(name: "UsageAnalyticsHummingbird", targets: ["UsageAnalyticsHummingbird"]),
         .executable(name: "psa", targets: ["psa"]),
         .executable(name: "usage-bench", targets: ["usage-bench"]),
         .executable(name: "posthog-harness-adapter", targets: ["posthog-harness-adapter"]),
@@ -57,6 +58,7 @@ let package = Package(
             name: "PSA",
             dependencies: [
                 "UsageAnalytics",
+                "UsageAnalyticsHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -92,6 +94,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "UsageAnalyticsHummingbird",
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -147,6 +156,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "UsageAnalyticsHummingbirdTests",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsHummingbird",
+                "UsageAnalyticsTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .target(

@@ -32,6 +32,10 @@ extension AnalyticsConfiguration {
         spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 32)) ?? spoolMaxBytes
         bufferCapacity = try reader.integer("ANALYTICS_BUFFER_CAPACITY", in: 1...10_000_000) ?? bufferCapacity
         dataDirectory = try reader.path("PSA_DATA_DIR") ?? dataDirectory
+        slowRequestThreshold = try reader.milliseconds("ANALYTICS_SLOW_REQUEST_MS") ?? slowRequestThreshold
+        slowQueryThreshold = try reader.milliseconds("ANALYTICS_SLOW_QUERY_MS") ?? slowQueryThreshold
+        slowOperationThreshold = try reader.milliseconds("ANALYTICS_SLOW_OPERATION_MS") ?? slowOperationThreshold
+        apiRequestSampleRate = try reader.fraction("ANALYTICS_API_REQUEST_SAMPLE_RATE") ?? apiRequestSampleRate
     }
 }
 
@@ -65,6 +69,27 @@ package struct EnvironmentReader {
             throw ConfigurationError(
                 variable: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", value: value
             )
+        }
+        return number
+    }
+
+    /// A threshold in whole milliseconds, from 0 to one hour.
+    package func milliseconds(_ name: String) throws(ConfigurationError) -> Duration? {
+        try integer(name, in: 0...3_600_000).map { .milliseconds($0) }
+    }
+
+    /// A share from 0 to 1 written as plain decimal digits (`0.25`, `1`); exponents, signs, `nan`
+    /// and `inf` are refused so that the value means what it reads as.
+    package func fraction(_ name: String) throws(ConfigurationError) -> Double? {
+        guard let value = value(name) else { return nil }
+        let parts = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let isPlainDecimal =
+            value.utf8.count <= 20 && (1...2).contains(parts.count)
+            && parts.allSatisfy {
+                !$0.isEmpty && $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            }
+        guard isPlainDecimal, let number = Double(value), (0...1).contains(number) else {
+            throw ConfigurationError(variable: name, expected: "a decimal from 0 to 1, such as 0.25", value: value)
         }
         return number
     }
