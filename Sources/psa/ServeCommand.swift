@@ -91,6 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let destination = analyticsConfiguration.host, analytics.isEnabled {
             Self.say("analytics events go to \(destination)")
         }
+        psaConfiguration.analytics = analyticsConfiguration
         let psa = try await PSA.open(configuration: psaConfiguration, analytics: analytics, logger: logger)
         let storage = psaConfiguration.databaseURL == nil ? "SQLite in \(psaConfiguration.dataDirectory)" : "PostgreSQL"
         let app = psa.buildApplication(metrics: registry) { port in

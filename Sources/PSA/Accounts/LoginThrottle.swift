@@ -82,7 +82,8 @@ public final class LoginThrottle: Sendable {
     /// Drops records with no recent failure and no lock-out in force.
     private static func prune(_ records: inout [String: Record], now: Date, window: TimeInterval) {
         records = records.filter { _, record in
-            (record.lockedUntil.map { $0 > now } ?? false) || record.failures.contains { now.timeIntervalSince($0) <= window }
+            (record.lockedUntil.map { $0 > now } ?? false)
+                || record.failures.contains { now.timeIntervalSince($0) <= window }
         }
     }
 }

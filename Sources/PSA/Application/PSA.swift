@@ -5,6 +5,7 @@ import NIOPosix
 import Prometheus
 import ServiceLifecycle
 import UsageAnalytics
+import UsageAnalyticsHummingbird
 
 /// The PSA's parts: its database, its services and the application that serves them.
 ///
@@ -71,7 +72,9 @@ public struct PSA: Sendable {
             sessionLifetime: configuration.sessionLifetime, now: now)
         self.users = UserService(database: database, analytics: analytics, hasher: hasher, now: now)
         self.clients = ClientService(database: database)
-        self.tickets = TicketService(database: database, analytics: analytics)
+        self.tickets = TicketService(
+            database: database, analytics: analytics,
+            operations: OperationTimer(analytics: analytics, configuration: configuration.analytics))
     }
 
     /// Brings the schema up to date.
@@ -97,7 +100,11 @@ public struct PSA: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
         if configuration.acceptsSimulatedTime { router.add(middleware: SimulatedTimeMiddleware()) }
+        // The authenticator runs first so that the analytics middleware knows the caller.
         router.add(middleware: AuthenticatorMiddleware(auth: auth))
+        router.add(
+            middleware: AnalyticsMiddleware<PSARequestContext, ContinuousClock>(
+                analytics: analytics, configuration: configuration.analytics))
         AuthController(auth: auth).addRoutes(to: router)
         UserController(users: users, clients: clients).addRoutes(to: router)
         TicketController(tickets: tickets).addRoutes(to: router)

@@ -16,6 +16,9 @@ public struct PSAConfiguration: Sendable {
     public var sessionLifetime: Duration = .seconds(12 * 3_600)
     /// Failed sign-ins allowed per account and per address before a lock-out.
     public var loginLimits = LoginThrottle.Limits()
+    /// The analytics settings the PSA's instrumentation reads: slow-request, slow-query and slow-operation
+    /// thresholds and the `api_request` sampling rate.
+    public var analytics = AnalyticsConfiguration()
     /// Whether requests may set their time with `X-Simulated-Time` (`psa serve --simulation`, for `psa simulate`).
     public var acceptsSimulatedTime = false
 

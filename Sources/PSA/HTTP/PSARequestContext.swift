@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import UsageAnalytics
+import UsageAnalyticsHummingbird
 
 /// The PSA's request context: who is calling (set by ``AuthenticatorMiddleware``), the time the request
 /// acts at, and the client's address.
-public struct PSARequestContext: RequestContext, RemoteAddressRequestContext {
+public struct PSARequestContext: AnalyticsRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authenticated caller, when the request carried a live session token.
     public var principal: Principal?
@@ -21,6 +23,12 @@ public struct PSARequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// Request bodies are small JSON objects: 1 MiB is far above any valid one.
     public var maxUploadSize: Int { 1 << 20 }
+
+    /// Who the request's analytics events are about: the signed-in caller, or the installation.
+    public var analyticsActor: AnalyticsActor? { principal?.analyticsActor }
+
+    /// Simulated requests stamp their `api_request` events with their simulated time.
+    public var eventTime: Date? { simulatedTime }
 
     /// The moment this request's changes and analytics events are stamped with.
     var now: Date { simulatedTime ?? Date() }

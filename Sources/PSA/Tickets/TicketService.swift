@@ -1,18 +1,22 @@
 import Foundation
 import UsageAnalytics
+import UsageAnalyticsHummingbird
 
 /// Tickets and their comments: every change in one transaction, and its analytics events after the commit,
 /// computed from the stored state before and after.
 public struct TicketService: Sendable {
     let database: any SQLDatabase
     let analytics: AnalyticsClient
+    /// Times the heavy operations (`slow_operation`, `operation_error`).
+    let operations: OperationTimer<ContinuousClock>
     private let store = TicketStore()
     private let accounts = AccountStore()
     private let clients = ClientStore()
 
-    init(database: any SQLDatabase, analytics: AnalyticsClient) {
+    init(database: any SQLDatabase, analytics: AnalyticsClient, operations: OperationTimer<ContinuousClock>) {
         self.database = database
         self.analytics = analytics
+        self.operations = operations
     }
 
     /// What a new ticket is made of; `nil` fields take their defaults.
@@ -151,9 +155,11 @@ public struct TicketService: Sendable {
     public func search(_ search: TicketSearch, by principal: Principal, at time: Date) async throws -> TicketPage {
         let clock = ContinuousClock()
         let started = clock.now
-        var tickets = try await store.search(
-            search, tenantID: principal.tenantID, onlyClient: principal.isStaff ? nil : principal.clientID,
-            in: database)
+        var tickets = try await operations.measure("ticket.search", actor: principal.analyticsActor, at: time) {
+            try await store.search(
+                search, tenantID: principal.tenantID, onlyClient: principal.isStaff ? nil : principal.clientID,
+                in: database)
+        }
         let elapsed = clock.now - started
         let hasMore = tickets.count > search.limit
         if hasMore { tickets.removeLast() }

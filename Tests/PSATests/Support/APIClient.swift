@@ -67,7 +67,8 @@ extension TestClientProtocol {
 
     /// Signs in and returns the session token.
     func logIn(email: String, password: String) async throws -> String {
-        let login = try await call(.post, "/api/auth/login", json: #"{"email": "\#(email)", "password": "\#(password)"}"#)
+        let login = try await call(
+            .post, "/api/auth/login", json: #"{"email": "\#(email)", "password": "\#(password)"}"#)
         #expect(login.status == .ok, "\(login.text)")
         return login["token"] as? String ?? ""
     }
@@ -80,7 +81,8 @@ extension TestClientProtocol {
         let client = clientID.map { #", "client_id": "\#($0)""# } ?? ""
         let created = try await call(
             .post, "/api/users", token: admin.token,
-            json: #"{"email": "\#(email)", "name": "\#(name)", "password": "\#(password)", "role": "\#(role)"\#(client)}"#
+            json:
+                #"{"email": "\#(email)", "name": "\#(name)", "password": "\#(password)", "role": "\#(role)"\#(client)}"#
         )
         #expect(created.status == .created, "\(created.text)")
         let token = try await logIn(email: email, password: password)

@@ -23,6 +23,7 @@ struct TestPSA: Sendable {
             var configuration = PSAConfiguration()
             configuration.bcryptCost = 4
             configuration.acceptsSimulatedTime = true
+            configuration.analytics = analyticsConfiguration
             configure(&configuration)
             let recorder = RecordingDestination()
             let analytics = try AnalyticsClient.recording(into: recorder, configuration: analyticsConfiguration)
