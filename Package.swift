@@ -183,6 +183,9 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "psa",
+                "PostgresTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "UsageAnalytics",
                 "UsageAnalyticsTesting",
                 "UsageCollector",
