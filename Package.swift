@@ -133,6 +133,8 @@ let package = Package(
                 "UsageAnalytics",
                 "UsageAnalyticsTesting",
                 "UsageCollector",
+                "PSA",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),

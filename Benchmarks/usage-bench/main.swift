@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release usage-bench ingest [--events N] [--database-url URL]
 //   swift run -c release usage-bench delivery [--events N]
 //   swift run -c release usage-bench spool [--records N]
+//   swift run -c release usage-bench middleware [--requests N] [--rounds N] [--concurrency N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -17,9 +18,11 @@ case "delivery":
     try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "spool":
     try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "middleware":
+    try await MiddlewareBenchmark(arguments: Array(arguments.dropFirst())).run()
 default:
     print(
         "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
-            + " | spool [--records N]")
+            + " | spool [--records N] | middleware [--requests N] [--rounds N] [--concurrency N]")
     exit(2)
 }
