@@ -73,6 +73,8 @@ struct PSAServeTests {
         #expect(
             try await api.send(.PATCH, "/api/tickets/\(id)", #"{"status": "resolved"}"#, token: token).status == 200)
         #expect(try await api.send(.DELETE, "/api/tickets/\(id)", token: token).status == 204)
+        let dashboard = try await API(base: "http://127.0.0.1:\(collectorPort)").sendAndShutdown(.GET, "/")
+        #expect(dashboard.status == 200 && dashboard.text.contains("Usage collector"))
         let metrics = try await api.send(.GET, "/metrics")
         #expect(metrics.text.contains("usage_analytics_events_captured_total"))
         #expect(metrics.text.contains("/api/tickets/{id}"))
@@ -158,6 +160,13 @@ struct API {
         let response = try await client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 1 << 22)
         return Reply(status: response.status.code, text: String(buffer: bytes))
+    }
+
+    /// One request, then the client's shutdown.
+    func sendAndShutdown(_ method: HTTPMethod, _ path: String) async throws -> Reply {
+        let reply = try await send(method, path)
+        try await shutdown()
+        return reply
     }
 
     func shutdown() async throws {

@@ -54,6 +54,28 @@ struct SecurityTests {
         }
     }
 
+    @Test("failures from one address lock the address out, whatever the emails (real HTTP, real peer)")
+    func addressLockOut() async throws {
+        try await TestPSA.run(
+            configure: {
+                $0.loginLimits.failuresPerAddress = 3
+                $0.loginLimits.failuresPerAccount = 100
+            }, over: .live
+        ) { _, client in
+            let admin = try await client.signUp()
+            for index in 0..<3 {
+                let failed = try await client.call(
+                    .post, "/api/auth/login",
+                    json: #"{"email": "guess\#(index)@acme.test", "password": "wrong password!!"}"#)
+                #expect(failed.status == .unauthorized)
+            }
+            let locked = try await client.call(
+                .post, "/api/auth/login", json: #"{"email": "\#(admin.email)", "password": "\#(admin.password)"}"#)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers[.retryAfter] == "900")
+        }
+    }
+
     @Test func sessionsExpireAndLogOutRevokes() async throws {
         try await TestPSA.run { psa, client in
             let admin = try await client.signUp()
