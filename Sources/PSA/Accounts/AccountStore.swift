@@ -36,6 +36,11 @@ struct AccountStore: Sendable {
         ).first.map(User.init(row:))
     }
 
+    /// The user with `id`, in whichever tenant (for a sign-in challenge, which names only the user).
+    func user(id: String, in session: any SQLSession) async throws -> User? {
+        try await session.query("SELECT \(raw: User.columns) FROM users WHERE id = \(id)").first.map(User.init(row:))
+    }
+
     func users(tenantID: String, in session: any SQLSession) async throws -> [User] {
         try await session.query(
             "SELECT \(raw: User.columns) FROM users WHERE tenant_id = \(tenantID) ORDER BY created_at, id"
