@@ -55,6 +55,10 @@ struct AccountStore: Sendable {
             """)
     }
 
+    func setPasswordHash(_ hash: String, userID: String, in session: any SQLSession) async throws {
+        try await session.query("UPDATE users SET password_hash = \(hash) WHERE id = \(userID)")
+    }
+
     func insertSession(
         tokenHash: String, user: User, at now: Date, expiresAt: Date, in session: any SQLSession
     ) async throws {

@@ -82,13 +82,13 @@ public struct AuthService: Sendable {
     public func logIn(email: String, password: String, address: String?, at time: Date) async throws -> SignIn {
         let account = try await store.credentials(email: email, in: database)
         let tenantActor = account.map { AnalyticsActor(tenant: $0.user.tenantID) }
-        try refuseIfThrottled(
+        try admit(
             email: email, address: address, hasTwoFactor: account?.user.hasTwoFactor, actor: tenantActor, at: time)
-        let verified = try await hasher.verify(password, against: account?.hash)
+        // bcrypt stops at a NUL byte: such a password is never right, but costs the same work.
+        let verified = try await hasher.verify(password, against: account?.hash) && !password.utf8.contains(0)
         guard let user = account?.user, verified, user.isActive else {
             let reason: LoginFailureReason =
                 account == nil ? .unknownUser : verified ? .inactiveAccount : .invalidPassword
-            throttle.recordFailure(email: email, address: address)
             analytics.capture(
                 LoginFailed(reason: reason, provider: .credentials, hasTwoFactor: account?.user.hasTwoFactor),
                 actor: tenantActor, at: time)
@@ -97,8 +97,15 @@ public struct AuthService: Sendable {
         let actor = AnalyticsActor(tenant: user.tenantID, user: user.id, userType: user.role.userType)
         analytics.capture(
             AuthValidated(hasTwoFactor: user.hasTwoFactor, isAdmin: user.role == .admin), actor: actor, at: time)
+        if let stored = account?.hash, hasher.needsRehash(stored) {
+            // A hash from an older cost answers a wrong password faster than the decoy an unknown email gets.
+            let rehashed = try await hasher.hash(password)
+            try await database.transaction { [store] session in
+                try await store.setPasswordHash(rehashed, userID: user.id, in: session)
+            }
+        }
         guard user.hasTwoFactor else {
-            throttle.recordSuccess(email: email)
+            throttle.succeeded(email: email, address: address)
             return .session(try await issueSession(for: user, method: .password, at: time))
         }
         // The account's failures are forgotten only once the second factor is right, so that a known password
@@ -120,27 +127,27 @@ public struct AuthService: Sendable {
             let user = try await store.user(id: userID, in: database), user.isActive
         else { throw RequestError.invalidChallenge }
         let tenantActor = AnalyticsActor(tenant: user.tenantID)
-        try refuseIfThrottled(email: user.email, address: address, hasTwoFactor: true, actor: tenantActor, at: time)
+        try admit(email: user.email, address: address, hasTwoFactor: true, actor: tenantActor, at: time)
         let accepted = try await database.transaction { [now, secondFactor] session in
             guard try await secondFactor.verify(code, userID: user.id, at: now(), in: session) else { return false }
             try await TwoFactorStore().spendChallenge(hash: token.hash, at: now(), in: session)
             return true
         }
         guard accepted else {
-            throttle.recordFailure(email: user.email, address: address)
             analytics.capture(
                 LoginFailed(reason: .invalidTwoFactorCode, provider: .credentials, hasTwoFactor: true),
                 actor: tenantActor, at: time)
             throw RequestError.invalidTwoFactorCode
         }
-        throttle.recordSuccess(email: user.email)
+        throttle.succeeded(email: user.email, address: address)
         return try await issueSession(for: user, method: .passwordAndTOTP, at: time)
     }
 
-    private func refuseIfThrottled(
+    /// Admits the attempt, or answers 429 (and `login_failed` with `locked_out`) while locked out.
+    private func admit(
         email: String, address: String?, hasTwoFactor: Bool?, actor: AnalyticsActor?, at time: Date
     ) throws {
-        guard let retryAfter = throttle.retryAfter(email: email, address: address) else { return }
+        guard let retryAfter = throttle.admit(email: email, address: address) else { return }
         analytics.capture(
             LoginFailed(reason: .lockedOut, provider: .credentials, hasTwoFactor: hasTwoFactor), actor: actor, at: time)
         throw RequestError.throttled(retryAfterSeconds: retryAfter)
