@@ -41,6 +41,13 @@ struct AccountStore: Sendable {
         try await session.query("SELECT \(raw: User.columns) FROM users WHERE id = \(id)").first.map(User.init(row:))
     }
 
+    /// The user, locked until the caller's transaction ends (see `TicketStore.lockedTicket`).
+    func lockedUser(id: String, tenantID: String, in session: any SQLSession) async throws -> User? {
+        try await session.query(
+            "UPDATE users SET id = id WHERE id = \(id) AND tenant_id = \(tenantID) RETURNING \(raw: User.columns)"
+        ).first.map(User.init(row:))
+    }
+
     func users(tenantID: String, in session: any SQLSession) async throws -> [User] {
         try await session.query(
             "SELECT \(raw: User.columns) FROM users WHERE tenant_id = \(tenantID) ORDER BY created_at, id"
