@@ -8,7 +8,8 @@ struct EventProcessor: Sendable {
     private let identity: IdentityResolver
     private let identities: IdentityCache
     private let policy: PrivacyPolicy
-    private let sanitizer: Sanitizer
+    private let labelSanitizer: Sanitizer
+    private let genericSanitizer: Sanitizer
     private let common: CommonProperties
     private let metrics: AnalyticsMetrics
 
@@ -18,7 +19,8 @@ struct EventProcessor: Sendable {
             deploymentType: configuration.deploymentType, anonymizeUserIDs: configuration.anonymizeUserIDs)
         self.identities = IdentityCache(resolver: identity)
         self.policy = PrivacyPolicy(deploymentType: configuration.deploymentType)
-        self.sanitizer = Sanitizer()
+        self.labelSanitizer = Sanitizer()
+        self.genericSanitizer = Sanitizer(strings: .enumTokens)
         self.common = CommonProperties(configuration: configuration)
         self.metrics = metrics
     }
@@ -96,7 +98,7 @@ struct EventProcessor: Sendable {
             return .value(.array(texts.map(PropertyValue.string)))
         case (.label(let text), .label) where PrivacyPolicy.isLabel(text):
             var report = SanitizerReport()
-            let checked = sanitizer.sanitize(value: .string(text), report: &report)
+            let checked = labelSanitizer.sanitize(value: .string(text), report: &report)
             metrics.record(report)
             return .value(checked)
         case (.flag(let flag), .flag):
@@ -128,8 +130,16 @@ struct EventProcessor: Sendable {
                 allowed[key] = value
             }
         }
+        if policy.deploymentType == .onPremise {
+            // Strings and objects never leave on-premise: withhold them before anything reads them.
+            allowed = allowed.compactMapValues { value in
+                policy.filterGeneric(
+                    value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) },
+                    onInvalidKey: { metrics.recordPolicy(.invalidKey) })
+            }
+        }
         var report = SanitizerReport()
-        let sanitized = sanitizer.sanitize(allowed, report: &report)
+        let sanitized = genericSanitizer.sanitize(allowed, report: &report)
         metrics.record(report)
         var result: [(key: String, value: WireValue)] = []
         for (key, value) in sanitized {
