@@ -11,6 +11,7 @@ struct EventProcessor: Sendable {
     private let labelSanitizer: Sanitizer
     private let genericSanitizer: Sanitizer
     private let common: CommonProperties
+    private let declaredEvents: DeclaredGenericEvents
     private let metrics: AnalyticsMetrics
 
     init(configuration: AnalyticsConfiguration, installation: Installation, metrics: AnalyticsMetrics) {
@@ -22,6 +23,7 @@ struct EventProcessor: Sendable {
         self.labelSanitizer = Sanitizer()
         self.genericSanitizer = Sanitizer(strings: .enumTokens)
         self.common = CommonProperties(configuration: configuration)
+        self.declaredEvents = DeclaredGenericEvents(configuration.declaredGenericEvents)
         self.metrics = metrics
     }
 
@@ -35,7 +37,11 @@ struct EventProcessor: Sendable {
             properties = typedProperties(typed)
         case .generic(let genericName, let values):
             name = genericName
-            properties = genericProperties(values)
+            if let declaration = declaredEvents[genericName] {
+                properties = declaredProperties(values, declaration)
+            } else {
+                properties = genericProperties(values)
+            }
         }
         let ids =
             event.verbatimDistinctID.map { IdentityCache.Identities(distinctID: $0, groupKey: nil) }
@@ -70,10 +76,30 @@ struct EventProcessor: Sendable {
         let definition = type(of: event).definition
         var written = EventProperties()
         event.write(to: &written)
+        return checkedProperties(written.entries.map { ($0.name, $0.value) }, declaration: definition.declaration)
+    }
+
+    /// A declared generic event's values, checked like a typed event's: a value that does not fit
+    /// its declared kind is invalid, an undeclared one is dropped.
+    private func declaredProperties(
+        _ values: [String: PropertyValue], _ event: GenericEventDeclaration
+    ) -> [(key: String, value: WireValue)] {
+        var entries: [(String, EventProperties.Value?)] = []
+        for (name, value) in values {
+            let kind = event.declaration(named: name)?.kind
+            entries.append((name, kind.flatMap { DeclaredGenericEvents.typedValue(value, as: $0) }))
+        }
+        return checkedProperties(entries, declaration: event.declaration)
+    }
+
+    /// The wire properties of checked entries: declared, allowed by the policy, and of the declared kind.
+    private func checkedProperties(
+        _ entries: [(String, EventProperties.Value?)], declaration: (String) -> PropertyDeclaration?
+    ) -> [(key: String, value: WireValue)] {
         var result: [(key: String, value: WireValue)] = []
-        result.reserveCapacity(written.entries.count + 10)
-        for (name, value) in written.entries {
-            guard let declaration = definition.declaration(named: name) else {
+        result.reserveCapacity(entries.count + 10)
+        for (name, value) in entries {
+            guard let declaration = declaration(name) else {
                 metrics.recordPolicy(.undeclaredProperty)
                 continue
             }
@@ -81,7 +107,7 @@ struct EventProcessor: Sendable {
                 metrics.recordPolicy(.onPremisePolicy)
                 continue
             }
-            guard let wire = wireValue(value, declaredAs: declaration.kind) else {
+            guard let value, let wire = wireValue(value, declaredAs: declaration.kind) else {
                 metrics.recordPolicy(.invalidValue)
                 continue
             }

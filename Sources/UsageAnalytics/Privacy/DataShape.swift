@@ -7,9 +7,15 @@ enum DataShape {
     /// The longest run of hex digits (mixing digits and letters) a name may hold, so a hash, a
     /// UUID part or a hex id glued into a name (`user_9f86d081`) is refused.
     static let longestHexRun = 7
+    /// The most digits a name may hold in all, so that an identifier split into short groups
+    /// (`4149.3309.6946.7937`, `ticket_1234_5678`) is refused too; like generic numbers, seven
+    /// digits or more can be a phone, card or national number.
+    static let mostDigits = 6
 
-    /// Whether `text` holds a digit run or a mixed hex run longer than the limits.
+    /// Whether `text` holds a digit run or a mixed hex run longer than the limits, or more digits
+    /// in all than ``mostDigits``.
     static func hasIdentifierRun(_ text: String) -> Bool {
+        var totalDigits = 0
         var digits = 0
         var hex = 0
         var hexHasDigit = false
@@ -17,7 +23,8 @@ enum DataShape {
         for byte in text.utf8 {
             if TextBytes.isDigit(byte) {
                 digits += 1
-                if digits > longestDigitRun { return true }
+                totalDigits += 1
+                if digits > longestDigitRun || totalDigits > mostDigits { return true }
             } else {
                 digits = 0
             }

@@ -3,7 +3,8 @@
 ///
 /// An enum token is 1–64 ASCII letters, digits and `_ - . : / { } +` (so no whitespace, `@`, `=`,
 /// `;`, `?`, `&`, `~` or `\`), and
-/// - holds no identifier run (see ``DataShape``) and no person's name among its words;
+/// - holds no identifier run and at most six digits (see ``DataShape``), and no person's name
+///   among its words;
 /// - is not a date (`1985-03-14`, `14.03.1985`, `03/14/1985`) nor a path into a home directory
 ///   (`/home/…`, `/Users/…`);
 /// - has no part that looks like a password or random key: eight or more characters with a digit
