@@ -37,7 +37,13 @@ struct EventProcessor: Sendable {
             properties = typedProperties(typed)
         case .generic(let genericName, let values):
             name = genericName
-            if let declaration = declaredEvents[genericName] {
+            let declaration = declaredEvents[genericName]
+            // Checked here rather than in `capture`, which must stay cheap.
+            guard declaration != nil || PrivacyPolicy.isNameShaped(genericName) else {
+                metrics.recordDrop(.invalidEventName)
+                return nil
+            }
+            if let declaration {
                 properties = declaredProperties(values, declaration)
             } else {
                 properties = genericProperties(values)

@@ -88,17 +88,24 @@ struct PrivacyPolicy: Sendable {
         }
     }
 
-    /// A generic event's name: snake_case, starting with a letter, at most 64 bytes, and a name
-    /// rather than data: no run of more than four digits or of mixed hex, no person's name.
+    /// A generic event's name: snake_case, starting with a letter, at most 64 bytes. This is the
+    /// cheap check `capture` runs; the processor also refuses names that are data
+    /// (``isNameShaped(_:)``).
     static func isValidEventName(_ name: String) -> Bool {
         let utf8 = name.utf8
         guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), utf8.count <= 64
         else { return false }
-        let isSnakeCase = utf8.allSatisfy { byte in
+        return utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_")
         }
-        return isSnakeCase && DataShape.isNameShaped(name)
+    }
+
+    /// Whether a generic event's name is a name rather than data: no run of more than four digits,
+    /// no mixed hex run, at most six digits, no person's name (`ticket_88413377_opened`,
+    /// `export_for_maria_garcia` are refused).
+    static func isNameShaped(_ name: String) -> Bool {
+        DataShape.isNameShaped(name)
     }
 }

@@ -45,13 +45,17 @@ enum EnumToken {
         }
     }
 
-    /// `6.3.1`, `v2.1.0.7`, `10.0.19045.2965`: an optional `v`, then 2–5 dot-separated numbers.
+    /// `6.3.1`, `v2.1.0.7`, `10.0.19045.2965`, `2026.11.26.1`: an optional `v`, then 2–5
+    /// dot-separated numbers, at most two of them four digits or longer (a card number written in
+    /// dotted groups of four is no version).
     private static func isVersion(_ bytes: String.UTF8View) -> Bool {
         var parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         if let first = parts.first, first.first == UInt8(ascii: "v") || first.first == UInt8(ascii: "V") {
             parts[0] = first.dropFirst()
         }
-        return (2...5).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(TextBytes.isDigit) }
+        guard (2...5).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(TextBytes.isDigit) })
+        else { return false }
+        return parts.filter { $0.count >= 4 }.count <= 2 && parts.allSatisfy { $0.count <= 6 }
     }
 
     /// Three numbers joined by one of `-`, `.` or `/` that read as a day, a month and a year.

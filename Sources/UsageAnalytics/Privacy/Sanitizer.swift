@@ -116,10 +116,16 @@ public struct Sanitizer: Sendable {
                 return .int(length)
             }
         }
-        // The key says what the value is, and the value proves it (`build: 10.0.19045.2965`, `ean: 4006381333931`).
-        if hint != .none, EnumToken.matchesHint(text, hint) { return nil }
         let folded = isGeneric ? TextNormalizer.normalized(text) : text
-        if let reason = ValueInspector.finding(in: folded) {
+        let finding = ValueInspector.finding(in: folded)
+        // The key says what the value is, and the value proves it (`build: 10.0.19045.2965` is no
+        // IP address, `ean: 4006381333931` is no phone number).
+        if hint != .none, finding == nil || finding == (hint == .version ? .ipAddress : .phone),
+            EnumToken.matchesHint(text, hint)
+        {
+            return nil
+        }
+        if let reason = finding {
             report.record(reason)
             return Redaction.placeholder
         }

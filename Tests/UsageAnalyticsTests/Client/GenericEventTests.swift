@@ -118,4 +118,18 @@ struct GenericEventTests {
         #expect(events.isEmpty)
         #expect(try metrics.expectCounter("usage_analytics_events_dropped_total", [("reason", reason)]).totalValue == 1)
     }
+
+    @Test(
+        "names that are data are refused and counted",
+        arguments: [
+            "ticket_88413377_opened", "report_9f86d081884c7d65", "export_for_maria_garcia", "call_4155_550_100",
+        ])
+    func dataShapedNames(name: String) async throws {
+        let metrics = TestMetrics()
+        let events = try await send(name, ["rows": 1], metrics: metrics)
+        #expect(events.isEmpty)
+        #expect(
+            try metrics.expectCounter("usage_analytics_events_dropped_total", [("reason", "invalid_event_name")])
+                .totalValue == 1)
+    }
 }
