@@ -29,7 +29,10 @@ enum EnumToken {
     static func matchesHint(_ text: String, _ hint: ValueHint) -> Bool {
         switch hint {
         case .none: false
-        case .version: text.utf8.count <= maximumLength && isVersion(text.utf8)
+        // A date is a version only with a build part after it (`2026.11.26.1`, not `27.02.1975`).
+        case .version:
+            text.utf8.count <= maximumLength && isVersion(text.utf8)
+                && (!isDate(text.utf8) || text.utf8.split(separator: UInt8(ascii: ".")).count > 3)
         case .productCode: text.utf8.count <= 32 && ProductCode.isValid(text)
         }
     }
