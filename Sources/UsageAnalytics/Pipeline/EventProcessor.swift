@@ -92,6 +92,11 @@ struct EventProcessor: Sendable {
     ) -> [(key: String, value: WireValue)] {
         var entries: [(String, EventProperties.Value?)] = []
         for (name, value) in values {
+            // A declaration cannot reintroduce a name PostHog reads (`distinct_id`, `set`, ...).
+            if ReservedNames.contains(name) {
+                metrics.recordPolicy(.reservedKey)
+                continue
+            }
             let kind = event.declaration(named: name)?.kind
             entries.append((name, kind.flatMap { DeclaredGenericEvents.typedValue(value, as: $0) }))
         }

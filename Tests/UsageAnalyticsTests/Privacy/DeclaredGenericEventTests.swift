@@ -109,4 +109,64 @@ struct DeclaredGenericEventTests {
         #expect(Self.reportExported.declaration(named: "format")?.privacyClass == .enumeration)
         #expect(Self.reportExported.declaration(named: "nope") == nil)
     }
+
+    @Test("a declaration cannot send reserved wire names, nor make a malformed or catalogue name valid")
+    func hostileDeclarations() async throws {
+        let hostile = [
+            GenericEventDeclaration(
+                name: "report_exported",
+                properties: [
+                    .count("distinct_id", "A per-user number."), .enumeration("set", values: ["x"], "Person data."),
+                    .count("rows", "Rows."), .count("rows", "A duplicate, ignored."),
+                ]),
+            GenericEventDeclaration(name: "Report Exported!", properties: [.count("rows", "Rows.")]),
+            GenericEventDeclaration(name: "ticket_created", properties: [.count("rows", "Rows.")]),
+        ]
+        for deployment in DeploymentType.allCases {
+            let metrics = TestMetrics()
+            var configuration = AnalyticsConfiguration()
+            configuration.deploymentType = deployment
+            configuration.declaredGenericEvents = hostile
+            let recorder = RecordingDestination()
+            let analytics = try AnalyticsClient.recording(
+                into: recorder, configuration: configuration, metricsFactory: metrics)
+            let actor = AnalyticsActor(tenant: "acme", user: "7")
+            analytics.capture(
+                event: "report_exported", properties: ["distinct_id": 88_413_377, "set": "x", "rows": 3], actor: actor)
+            analytics.capture(event: "Report Exported!", properties: ["rows": 1], actor: actor)
+            analytics.capture(event: "ticket_created", properties: ["rows": 1], actor: actor)
+            await analytics.flush()
+            let events = try recorder.events
+            #expect(events.map(\.name) == ["report_exported"])
+            #expect(events.first?.eventProperties == ["rows": 3])
+            #expect(events.first?.properties["distinct_id"] == nil)
+            #expect(
+                try metrics.expectCounter("usage_analytics_redactions_total", [("reason", "reserved_key")]).totalValue
+                    == 2)
+            #expect(
+                try metrics.expectCounter("usage_analytics_events_dropped_total", [("reason", "invalid_event_name")])
+                    .totalValue == 1)
+            #expect(
+                try metrics.expectCounter("usage_analytics_events_dropped_total", [("reason", "reserved_event_name")])
+                    .totalValue == 1)
+        }
+    }
+
+    @Test("oversized and mistyped declared values are refused, not truncated or coerced")
+    func oversizedValues() async throws {
+        let metrics = TestMetrics()
+        let huge = String(repeating: "é", count: 100_000)
+        let event = try #require(
+            try await send(
+                "report_exported",
+                [
+                    "title": .string(huge), "endpoint": .string("/api/" + huge), "format": .string(huge),
+                    "row_count": 1.5, "columns": ["status", 3], "is_scheduled": "true",
+                ],
+                deployment: .hosted, metrics: metrics))
+        #expect(event.eventProperties == ["title_length": 100_000])
+        #expect(
+            try metrics.expectCounter("usage_analytics_redactions_total", [("reason", "invalid_value")]).totalValue
+                == 5)
+    }
 }
