@@ -4,7 +4,7 @@ import UsageAnalytics
 import UsageAnalyticsTesting
 
 /// Generic events declared at startup: typed-event rules without a Swift type.
-@Suite("Declared generic events")
+@Suite("Declared generic events", .timeLimit(.minutes(2)))
 struct DeclaredGenericEventTests {
     static let reportExported = GenericEventDeclaration(
         name: "report_exported",
