@@ -68,7 +68,8 @@ enum EnumToken {
         var length = 0
         for byte in bytes {
             if TextBytes.isDigit(byte) {
-                value = value * 10 + Int(byte &- 0x30)
+                // Only lengths up to four matter; a longer run keeps a capped value instead of overflowing.
+                value = min(value * 10 + Int(byte &- 0x30), 100_000)
                 length += 1
                 continue
             }

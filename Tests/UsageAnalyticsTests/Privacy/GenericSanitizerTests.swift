@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import UsageAnalytics
@@ -79,5 +80,26 @@ struct GenericSanitizerTests {
                 "ean": 4_006_381_333_931, "version_note": 19, "release": "[redacted]", "ean_code": 4_000_000_000_000,
             ])
         #expect(report.counts == [.freeText: 1, .phone: 1, .roundedNumber: 1])
+    }
+
+    /// Random strings of ASCII, digits of other scripts, Unicode spaces and dashes, letters and emoji.
+    static let anyText = Generator<String, _> { rng in
+        let alphabet = Array(
+            "abcXYZ0123456789 _-.:/@=;+{}~\\\u{00A0}\u{2013}\u{2009}\u{200B}é日😀４٤ＡＢ")
+        return String((0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    @Test("any generic string leaves as an enum token, its length, or the placeholder: never as other text")
+    func stringsAreTokensOrLengths() async {
+        await propertyCheck(count: 3_000, input: Self.anyText) { text in
+            var report = SanitizerReport()
+            let output = sanitizer.sanitize(value: .string(text), report: &report)
+            switch output {
+            case .int(let length): #expect(length == text.count)
+            case .string(let sent):
+                #expect(sent == text && EnumToken.matches(sent) || output == Redaction.placeholder, "\(text)")
+            default: Issue.record("unexpected \(output) for \(text)")
+            }
+        }
     }
 }
