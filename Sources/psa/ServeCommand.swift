@@ -40,6 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
     var simulation = false
 
     func run() async throws {
+        // Everything serve writes (databases, keys, spool) is the owner's alone.
+        umask(0o077)
         let environment = ProcessInfo.processInfo.environment
         var psaConfiguration: PSAConfiguration
         var analyticsConfiguration: AnalyticsConfiguration
@@ -54,12 +56,16 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as CustomStringConvertible & Error {
             throw ValidationError(error.description)
         }
+        guard collectorConfiguration.port != 0 || noCollector else {
+            throw ValidationError("COLLECTOR_PORT must be from 1 to 65535: the PSA sends its events to that port")
+        }
         psaConfiguration.host = host
         psaConfiguration.port = try Self.port(port, environment: [:], variable: "--port") ?? psaConfiguration.port
         if let dataDir { psaConfiguration.dataDirectory = dataDir }
         psaConfiguration.acceptsSimulatedTime = simulation
         analyticsConfiguration.dataDirectory = psaConfiguration.dataDirectory
         collectorConfiguration.dataDirectory = psaConfiguration.dataDirectory + "/collector"
+        try Self.prepareDataDirectory(psaConfiguration.dataDirectory)
 
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: "psa")
@@ -73,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             let collector = try Collector.open(configuration: collectorConfiguration, logger: logger)
             services.append(collector.buildApplication())
             if analyticsConfiguration.host == nil {
-                analyticsConfiguration.host = "http://127.0.0.1:\(collectorConfiguration.port)"
+                analyticsConfiguration.host = "http://\(Self.loopback(for: host)):\(collectorConfiguration.port)"
                 analyticsConfiguration.apiKey = collectorConfiguration.projectKeys.first
             }
             Self.say("collector listening on http://\(host):\(collectorConfiguration.port)")
@@ -129,6 +135,22 @@ struct ServeCommand: AsyncParsableCommand {
                     ? "collector admin token: in \(directory)/admin-token"
                     : "collector admin token (generated, shown once, stored in \(directory)/admin-token): "
                         + (configuration.adminToken ?? ""))
+        }
+    }
+
+    /// Creates the data directory readable by its owner only, and tightens one that exists.
+    private static func prepareDataDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    }
+
+    /// The address by which this process reaches a server it bound to `host`.
+    static func loopback(for host: String) -> String {
+        switch host {
+        case "0.0.0.0", "": "127.0.0.1"
+        case "::", "::1", "[::]", "[::1]": "[::1]"
+        default: host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         }
     }
 

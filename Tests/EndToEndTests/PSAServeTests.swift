@@ -89,6 +89,12 @@ struct PSAServeTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
 
+        // Only the owner can read what serve wrote.
+        for path in [directory, directory + "/psa.sqlite", directory + "/collector/admin-token"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode.map { $0 & 0o077 } == 0, "\(path) is readable by others")
+        }
+
         let store = try SQLiteEventStore(path: directory + "/collector/events.sqlite")
         let events = try await store.events(EventFilter(), after: nil, limit: 1_000)
         let names = Set(events.map(\.event))

@@ -29,6 +29,9 @@ struct ServeCommandLineTests {
         Failure(
             arguments: [], environment: ["PSA_DATA_DIR": "bad\u{1}dir"], message: "PSA_DATA_DIR"),
         Failure(arguments: ["--bogus"], environment: [:], message: "Unknown option '--bogus'"),
+        Failure(
+            arguments: ["--collector-port", "0"], environment: [:],
+            message: "COLLECTOR_PORT must be from 1 to 65535: the PSA sends its events to that port"),
     ]
 
     @Test(arguments: failures)

@@ -77,6 +77,32 @@ struct SecurityTests {
         }
     }
 
+    @Test("probing emails through sign-up counts against the address like failed sign-ins")
+    func signUpProbingIsThrottled() async throws {
+        try await TestPSA.run(configure: { $0.loginLimits.failuresPerAddress = 3 }, over: .live) { _, client in
+            _ = try await client.signUp(email: "taken@acme.test")
+            var statuses: [Int] = []
+            for _ in 0..<4 {
+                let response = try await client.call(
+                    .post, "/api/auth/signup",
+                    json: #"{"company": "X", "email": "taken@acme.test", "password": "long enough pw", "name": "X"}"#)
+                statuses.append(Int(response.status.code))
+            }
+            // The successful sign-up and sign-in gave their attempts back; three conflicts reach the limit.
+            #expect(statuses == [409, 409, 409, 429])
+        }
+    }
+
+    @Test func passwordsWithControlCharactersAreRefused() async throws {
+        try await TestPSA.run { _, client in
+            let response = try await client.call(
+                .post, "/api/auth/signup",
+                json: #"{"company": "X", "email": "nul@acme.test", "password": "secret\u0000anything", "name": "X"}"#)
+            #expect(response.status == .badRequest)
+            #expect(response["detail"] as? String == "'password' must not contain control characters.")
+        }
+    }
+
     @Test func sessionsExpireAndLogOutRevokes() async throws {
         try await TestPSA.run { psa, client in
             let admin = try await client.signUp()

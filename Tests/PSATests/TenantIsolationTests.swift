@@ -44,6 +44,12 @@ struct TenantIsolationTests {
                     #"{"email": "c@globex.test", "name": "C", "password": "long enough pw", "role": "client", "client_id": "\#(acmeClient)"}"#
             )
             #expect(user.status == .notFound)
+            let own = try await client.createTicket(by: globex, json: #"{"title": "Globex's own"}"#)
+            let ownID = try #require(own["id"] as? String)
+            for body in [#"{"assignee_id": "\#(acmeAgent.userID)"}"#, #"{"client_id": "\#(acmeClient)"}"#] {
+                let patched = try await client.call(.patch, "/api/tickets/\(ownID)", token: globex.token, json: body)
+                #expect(patched.status == .badRequest, "\(body)")
+            }
             // And Acme's ticket is untouched.
             let stored = try await client.call(.get, "/api/tickets/\(id)", token: acme.token)
             #expect(stored["status"] as? String == "new")

@@ -37,8 +37,14 @@ public struct AuthService: Sendable {
     }
 
     /// Creates the tenant and its admin; `user_signed_up` follows the commit.
+    ///
+    /// A taken email answers 409, which tells that an account exists; so each sign-up counts against the
+    /// client address like a failed sign-in until it succeeds, and probing many emails gets a 429.
     /// - Throws: ``RequestError`` 409 when the email already has an account.
-    public func signUp(_ request: SignUp, at time: Date) async throws -> User {
+    public func signUp(_ request: SignUp, address: String?, at time: Date) async throws -> User {
+        if let retryAfter = throttle.admit(email: nil, address: address) {
+            throw RequestError.throttled(retryAfterSeconds: retryAfter)
+        }
         let passwordHash = try await hasher.hash(request.password)
         let tenantID = UUIDText.make()
         let user = User(
@@ -52,6 +58,7 @@ public struct AuthService: Sendable {
         } catch let error as DatabaseError where error == .uniqueViolation {
             throw RequestError.emailTaken
         }
+        throttle.succeeded(email: nil, address: address)
         analytics.capture(
             UserSignedUp(registrationMethod: .selfService, userType: .internal, companyCreated: true),
             actor: AnalyticsActor(tenant: tenantID, user: user.id, userType: .internal), at: time)

@@ -65,9 +65,9 @@ public final class LoginThrottle: Sendable {
 
     /// Settles an admitted attempt as a success: the account's count and lock-out are forgotten, and the
     /// address gets its attempt back.
-    func succeeded(email: String, address: String?) {
+    func succeeded(email: String?, address: String?) {
         records.withLock { records in
-            records.removeValue(forKey: "account:" + email)
+            if let email { records.removeValue(forKey: "account:" + email) }
             if let address, var record = records["address:" + address], !record.failures.isEmpty {
                 record.failures.removeLast()
                 records["address:" + address] = record

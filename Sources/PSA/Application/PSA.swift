@@ -68,7 +68,7 @@ public struct PSA: Sendable {
         self.services = services
         self.analytics = analytics
         self.logger = logger
-        let hasher = PasswordHasher(cost: UInt8(configuration.bcryptCost), threadPool: .singleton)
+        let hasher = PasswordHasher(cost: UInt8(configuration.bcryptCost), threadPool: ThreadPools.passwords)
         self.auth = AuthService(
             database: database, analytics: analytics, hasher: hasher,
             throttle: LoginThrottle(limits: configuration.loginLimits, now: now),

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import SQLiteNIO
 import Synchronization
 
@@ -14,14 +15,14 @@ public final class SQLiteEngine: SQLDatabase {
 
     /// Opens (creating if needed) the database file at `path`.
     public static func open(path: String, readers: Int = 2, logger: Logger) async throws -> SQLiteEngine {
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let writer = try await connect(path: path, logger: logger)
         // FULL: a committed ticket survives a power cut, not only a crash of the process.
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"] {
             _ = try await writer.query(pragma)
         }
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
-            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let reader = try await connect(path: path, logger: logger)
             _ = try await reader.query("PRAGMA query_only = ON")
             readerConnections.append(reader)
         }
@@ -29,6 +30,12 @@ public final class SQLiteEngine: SQLDatabase {
             _ = try await connection.query("PRAGMA busy_timeout = 5000")
         }
         return SQLiteEngine(writer: writer, readers: readerConnections)
+    }
+
+    private static func connect(path: String, logger: Logger) async throws -> SQLiteConnection {
+        try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: ThreadPools.sqlite, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {

@@ -53,7 +53,7 @@ struct AuthController {
             company: try FieldRules.text(body.company, field: "company", maximum: 200),
             email: try FieldRules.email(body.email), password: try FieldRules.password(body.password),
             name: try FieldRules.text(body.name, field: "name", maximum: 200))
-        let user = try await auth.signUp(signUp, at: context.now)
+        let user = try await auth.signUp(signUp, address: context.clientAddress, at: context.now)
         return EditedResponse(status: .created, response: SignedUp(tenantID: user.tenantID, userID: user.id))
     }
 

@@ -72,6 +72,10 @@ enum FieldRules {
         guard value.utf8.count <= 72 else {
             throw RequestError.invalid("invalid_field", "'\(field)' must be at most 72 bytes.")
         }
+        // bcrypt reads up to the first NUL: "secret\0anything" would be the password "secret".
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RequestError.invalid("invalid_field", "'\(field)' must not contain control characters.")
+        }
         return value
     }
 }
