@@ -4,7 +4,6 @@ import NIOCore
 import NIOHTTP1
 import PostgresTestSupport
 import Testing
-import UsageCollector
 
 /// `psa serve` as a child process: a scripted user session over HTTP, a graceful stop, and the events read
 /// back from the embedded collector's store, with none of the session's personal data in them.
@@ -95,8 +94,7 @@ struct PSAServeTests {
             #expect(mode.map { $0 & 0o077 } == 0, "\(path) is readable by others")
         }
 
-        let store = try SQLiteEventStore(path: directory + "/collector/events.sqlite")
-        let events = try await store.events(EventFilter(), after: nil, limit: 1_000)
+        let events = try await Self.export(directory + "/collector")
         let names = Set(events.map(\.event))
         for expected in [
             "user_signed_up", "auth_validated", "user_logged_in", "ticket_created", "ticket_searched",
@@ -120,7 +118,52 @@ struct PSAServeTests {
     }
 }
 
+/// One exported event line.
+struct ExportedEvent {
+    let event: String
+    let distinctID: String
+    /// The whole line, to search for values that must never appear.
+    let properties: String
+}
+
 extension PSAServeTests {
+    /// Every event the collector stored under `directory`, read back through `psa collector`'s export with the
+    /// admin token `psa serve` generated.
+    static func export(_ directory: String) async throws -> [ExportedEvent] {
+        let token = try String(contentsOfFile: directory + "/admin-token", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["collector", "--port", "0", "--data-dir", directory]
+        process.environment = ["PATH": "/usr/bin:/bin", "COLLECTOR_ADMIN_TOKEN": token]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+        var base: String?
+        for await line in lines(of: output.fileHandleForReading) where line.hasPrefix("collector listening on ") {
+            base = line.dropFirst("collector listening on ".count).split(separator: " ").first.map(String.init)
+            break
+        }
+        let api = API(base: try #require(base))
+        var request = HTTPClientRequest(url: api.base + "/api/export?format=ndjson")
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await api.client.execute(request, timeout: .seconds(30))
+        #expect(response.status.code == 200)
+        let body = String(buffer: try await response.body.collect(upTo: 1 << 24))
+        try await api.shutdown()
+        return body.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let event = object["event"] as? String, let distinctID = object["distinct_id"] as? String
+            else { return nil }
+            return ExportedEvent(event: event, distinctID: distinctID, properties: String(line))
+        }
+    }
+
     /// The lines a child process writes, read on a thread of their own (blocking reads), until it closes.
     static func lines(of handle: FileHandle) -> AsyncStream<String> {
         AsyncStream { continuation in
