@@ -8,8 +8,11 @@ import NIOHTTP1
 struct SimulationDriver: Sendable {
     /// Attempts of one request that keeps being throttled.
     static let maximumAttempts = 4
-    /// Longest `Retry-After` waited out; a longer one counts the request as failed.
-    static let maximumRetryWait: Duration = .seconds(120)
+    /// Longest `Retry-After` waited out (a lock-out of `psa serve` lasts 15 minutes); a longer one
+    /// counts the request as failed.
+    static let maximumRetryWait: Duration = .seconds(16 * 60)
+    /// Waits from this long on are announced, so that a pause is not mistaken for a hang.
+    static let announcedWait: Duration = .seconds(5)
     static let requestTimeout: TimeAmount = .seconds(30)
     static let maximumResponseSize = 4 << 20
 
@@ -37,7 +40,7 @@ struct SimulationDriver: Sendable {
                         var honoured: Bool?
                         for step in steps {
                             let (outcome, stamped) = await perform(
-                                step, day: day.number, tenant: tenant, index: index, session: &session)
+                                step, day: day.number, tenant: tenant, index: index, session: &session, progress: progress)
                             if checkTime, honoured == nil, let stamped { honoured = stamped }
                             progress.record(outcome)
                             outcomes.append(outcome)
@@ -69,7 +72,8 @@ struct SimulationDriver: Sendable {
     /// Sends one step (waiting out throttling) and judges the answer. The second value says,
     /// for a created ticket, whether the PSA stamped it with the simulated time.
     private func perform(
-        _ step: PlannedStep, day: Int, tenant: SimulatedTenant, index: Int, session: inout TenantSession
+        _ step: PlannedStep, day: Int, tenant: SimulatedTenant, index: Int, session: inout TenantSession,
+        progress: ProgressDisplay
     ) async -> (StepOutcome, Bool?) {
         let token = step.actor.flatMap { session.token(of: $0) }
         let rendered = PSARequest(step.action, tenant: tenant, identities: session)
@@ -85,6 +89,9 @@ struct SimulationDriver: Sendable {
                 guard answer.status == 429, !step.expectsFailure, attempt < Self.maximumAttempts,
                     let wait = Self.retryAfter(answer.headers), wait <= Self.maximumRetryWait
                 else { break }
+                if wait >= Self.announcedWait {
+                    progress.notice("the PSA throttled \(outcome.route): waiting \(wait.components.seconds) s as its Retry-After asks")
+                }
                 try await sleep(wait)
                 outcome.retries += 1
                 attempt += 1

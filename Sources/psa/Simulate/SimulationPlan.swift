@@ -17,6 +17,11 @@ struct SimulationPlan: Sendable, Equatable {
         var requestCount: Int { steps.reduce(0) { $0 + $1.count } }
     }
 
+    /// Deliberate failed sign-ins of a whole run, shared among its tenants. They all come from one
+    /// address, so they stay well under a PSA's per-address limit (`psa serve`: 20 in 15 minutes):
+    /// even two runs back to back are not locked out.
+    static let failedLogins = 8
+
     let options: SimulationOptions
     let tenants: [SimulatedTenant]
     let days: [Day]
@@ -33,8 +38,9 @@ struct SimulationPlan: Sendable, Equatable {
             let stem = stems[index % stems.count] + (index < stems.count ? "" : " \(index / stems.count + 1)")
             let tenant = TenantDirectory.make(
                 stem: stem, index: index, options: options, run: run, using: &directory)
+            let failures = Self.failedLogins * (index + 1) / options.tenants - Self.failedLogins * index / options.tenants
             return TenantActivity(
-                tenant: tenant, tenantIndex: index, totalDays: options.days,
+                tenant: tenant, tenantIndex: index, totalDays: options.days, failedLogins: failures,
                 generator: SeededGenerator.stream(seed: options.seed, 1, index))
         }
         var days: [Day] = []

@@ -29,12 +29,17 @@ struct TenantActivity: Sendable {
     var tickets: [Ticket] = []
     var inactive: Set<UserRef> = []
     var triedInactiveLogin = false
+    /// The days with a deliberate failed sign-in, one entry per failure.
+    let failedLoginDays: [Int]
 
-    init(tenant: SimulatedTenant, tenantIndex: Int, totalDays: Int, generator: SeededGenerator) {
+    /// - Parameter failedLogins: This tenant's share of the run's deliberate failed sign-ins.
+    init(tenant: SimulatedTenant, tenantIndex: Int, totalDays: Int, failedLogins: Int, generator: SeededGenerator) {
         self.tenant = tenant
         self.tenantIndex = tenantIndex
         self.totalDays = totalDays
         self.generator = generator
+        let days = Array(0..<totalDays).shuffled(using: &self.generator)
+        failedLoginDays = (0..<failedLogins).map { days[$0 % days.count] }
     }
 
     /// The requests of one day, timed across its working hours.
@@ -60,7 +65,7 @@ struct TenantActivity: Sendable {
         work += progress(staff: staff)
         work += searches(staff: staff, activity: activity)
         work += housekeeping(day: day, staff: staff, busy: Set(work.compactMap(\.actor)))
-        intents += sessions(around: work, alreadySignedIn: signedIn, departed: departed)
+        intents += sessions(day: day, around: work, alreadySignedIn: signedIn, departed: departed)
         let times = hours.times(count: intents.count, using: &generator)
         return zip(times, intents).map { time, intent in
             PlannedStep(time: time, actor: intent.actor, action: intent.action, expectedStatus: intent.expectedStatus)
@@ -84,34 +89,41 @@ struct TenantActivity: Sendable {
         return intents
     }
 
-    /// Sign-ins before the first request of each person (a few mistyped, the odd unknown address
-    /// or departed user), the day's work, then most people sign out.
+    /// Sign-ins before the first request of each person, the day's work, then most people sign
+    /// out. On the tenant's failure days someone mistypes a password, tries an address that has
+    /// no account, or (once) a departed user tries their old account.
     private mutating func sessions(
-        around work: [Intent], alreadySignedIn: Set<UserRef>, departed: UserRef?
+        day: Int, around work: [Intent], alreadySignedIn: Set<UserRef>, departed: UserRef?
     ) -> [Intent] {
-        var logins: [Intent] = []
-        if generator.chance(0.15) {
-            let address = "nobody.\(Int.random(in: 1...9999, using: &generator))@" + domain
-            logins.append(
-                Intent(actor: nil, action: .login(SimulatedTenant.admin, .unknownEmail(address)), expectedStatus: 401))
-        }
-        if let departed, !triedInactiveLogin {
-            triedInactiveLogin = true
-            logins.append(Intent(actor: nil, action: .login(departed, .deactivatedAccount), expectedStatus: 401))
-        }
-        var seen = alreadySignedIn
         var order: [UserRef] = []
-        for intent in work {
-            guard let actor = intent.actor, !seen.contains(actor) else { continue }
+        var seen = alreadySignedIn
+        for case let actor? in work.map(\.actor) where !seen.contains(actor) {
             seen.insert(actor)
             order.append(actor)
-            if generator.chance(0.08) {
-                logins.append(Intent(actor: nil, action: .login(actor, .wrongPassword), expectedStatus: 401))
-            }
-            logins.append(Intent(actor: nil, action: .login(actor, .correctPassword), expectedStatus: 200))
         }
-        let signedIn = alreadySignedIn.sorted() + order
-        let logouts = signedIn.filter { _ in generator.chance(0.85) }.map {
+        var logins: [Intent] = []
+        var mistyped: Set<UserRef> = []
+        for _ in 0..<failedLoginDays.filter({ $0 == day }).count {
+            if let departed, !triedInactiveLogin {
+                triedInactiveLogin = true
+                logins.append(Intent(actor: nil, action: .login(departed, .deactivatedAccount), expectedStatus: 401))
+            } else if let user = order.filter({ !mistyped.contains($0) }).randomElement(using: &generator),
+                generator.chance(0.65)
+            {
+                mistyped.insert(user)
+            } else {
+                let address = "nobody.\(Int.random(in: 1...9999, using: &generator))@" + domain
+                logins.append(
+                    Intent(actor: nil, action: .login(SimulatedTenant.admin, .unknownEmail(address)), expectedStatus: 401))
+            }
+        }
+        for user in order {
+            if mistyped.contains(user) {
+                logins.append(Intent(actor: nil, action: .login(user, .wrongPassword), expectedStatus: 401))
+            }
+            logins.append(Intent(actor: nil, action: .login(user, .correctPassword), expectedStatus: 200))
+        }
+        let logouts = (alreadySignedIn.sorted() + order).filter { _ in generator.chance(0.85) }.map {
             Intent(actor: $0, action: .logout, expectedStatus: 204)
         }
         return logins + work + logouts
