@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .library(name: "UsageAnalytics", targets: ["UsageAnalytics"]),
         .library(name: "UsageAnalyticsTesting", targets: ["UsageAnalyticsTesting"]),
+        .library(name: "UsageAnalyticsHummingbird", targets: ["UsageAnalyticsHummingbird"]),
         .executable(name: "psa", targets: ["psa"]),
         .executable(name: "usage-bench", targets: ["usage-bench"]),
         .executable(name: "posthog-harness-adapter", targets: ["posthog-harness-adapter"]),
         .library(name: "UsageCollector", targets: ["UsageCollector"]),
+        .library(name: "PSA", targets: ["PSA"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -25,6 +27,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(
@@ -47,11 +54,65 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        .target(
+            name: "PSA",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/PostgresTestSupport"
+        ),
+        .testTarget(
+            name: "PSATests",
+            dependencies: [
+                "PSA",
+                "PostgresTestSupport",
+                "UsageAnalytics",
+                "UsageAnalyticsTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "UsageAnalyticsHummingbird",
+            dependencies: [
+                "UsageAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "psa",
             dependencies: [
                 "UsageAnalytics",
+                "PSA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 "UsageCollector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -98,6 +159,16 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        .testTarget(
+            name: "UsageAnalyticsHummingbirdTests",
+            dependencies: [
+                "UsageAnalytics",
+                "UsageAnalyticsHummingbird",
+                "UsageAnalyticsTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .target(
             name: "UsageCollector",
             dependencies: [
@@ -125,6 +196,7 @@ let package = Package(
             name: "UsageCollectorTests",
             dependencies: [
                 "UsageCollector",
+                "PostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

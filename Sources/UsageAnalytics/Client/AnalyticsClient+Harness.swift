@@ -12,9 +12,11 @@ extension AnalyticsClient {
         event name: String, properties: [String: PropertyValue], verbatimDistinctID: String, timestamp: Date?
     ) -> UUID? {
         guard let exporter, acceptsGenericEvent(named: name) else { return nil }
-        // Nanoseconds since 1970 fit an Int64 until 2262; refuse what cannot be represented.
-        if let timestamp, !(0...9_000_000_000).contains(timestamp.timeIntervalSince1970) { return nil }
-        let nanoseconds = timestamp.map { Int64(($0.timeIntervalSince1970 * 1_000_000).rounded()) * 1_000 }
+        var nanoseconds: Int64? = nil
+        if let timestamp {
+            guard let representable = Self.nanosecondsSince1970(of: timestamp) else { return nil }
+            nanoseconds = representable
+        }
         return exporter.enqueue(
             .generic(name: name, properties: properties), actor: nil, nanosecondsSince1970: nanoseconds,
             verbatimDistinctID: String(verbatimDistinctID.prefix(200)))

@@ -42,7 +42,9 @@ public final class AnalyticsClient: Sendable {
     ///   - noticeOutput: Where the first-run notice is written.
     ///   - delivery: Spool location, delivery observer and batch limits.
     ///   - sleep: How the flush loop, retries and shutdown wait; tests inject a controllable one.
-    /// - Throws: ``InstallationStoreError`` or a file error when the identity cannot be read or created.
+    /// A corrupt or unreadable identity never stops the host: the error is logged once and the client is
+    /// inert, as if analytics were off (a new identity would change every distinct id, so none is made).
+    /// - Throws: ``DestinationNameError`` when two destinations share a name or a name is not a directory name.
     public convenience init(
         configuration: AnalyticsConfiguration,
         installationStore: some InstallationStore,
@@ -58,13 +60,18 @@ public final class AnalyticsClient: Sendable {
             return
         }
         try Self.validateNames(of: destinations)
-        var installation =
-            try installationStore.load()
-            ?? {
-                let created = Installation.generate()
-                try installationStore.save(created)
-                return created
-            }()
+        var installation: Installation
+        do {
+            installation = try Self.loadOrCreate(from: installationStore)
+        } catch {
+            // The identity keys every distinct id; regenerating it silently would split every tenant's
+            // history in two. The host keeps running; analytics stays off until the file is fixed.
+            logger.error(
+                "usage analytics is disabled: the installation identity could not be read or created",
+                metadata: ["error": "\(error)"])
+            self.init(exporter: nil, logger: logger)
+            return
+        }
         if installation.noticeShownAt == nil {
             noticeOutput.write(FirstRunNotice.text(for: configuration))
             installation.noticeShownAt = Date()
@@ -90,6 +97,13 @@ public final class AnalyticsClient: Sendable {
             processor: EventProcessor(configuration: configuration, installation: installation, metrics: metrics),
             channels: channels, metrics: metrics, logger: logger, sleep: sleep)
         self.init(exporter: exporter, logger: logger)
+    }
+
+    private static func loadOrCreate(from store: some InstallationStore) throws -> Installation {
+        if let existing = try store.load() { return existing }
+        let created = Installation.generate()
+        try store.save(created)
+        return created
     }
 
     private init(exporter: Exporter?, logger: Logger) {
@@ -133,6 +147,15 @@ public final class AnalyticsClient: Sendable {
     /// pending, with retries; returns when each destination has taken all it will take for now.
     public func flush() async {
         await exporter?.flush()
+    }
+
+    /// Like ``flush()``, but stops waiting after `timeout`: deliveries still running are cancelled and
+    /// their events stay spooled for the next flush.
+    /// - Returns: Whether every destination took everything pending before the deadline.
+    @discardableResult
+    public func flush(timeout: Duration) async -> Bool {
+        guard let exporter else { return true }
+        return await exporter.flush(timeout: timeout)
     }
 
     /// Events captured but not yet handed to the destinations' spools.

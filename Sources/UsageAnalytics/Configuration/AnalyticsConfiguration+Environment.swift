@@ -32,14 +32,19 @@ extension AnalyticsConfiguration {
         spoolMaxBytes = try reader.integer("ANALYTICS_SPOOL_MAX_BYTES", in: 65_536...(1 << 32)) ?? spoolMaxBytes
         bufferCapacity = try reader.integer("ANALYTICS_BUFFER_CAPACITY", in: 1...10_000_000) ?? bufferCapacity
         dataDirectory = try reader.path("PSA_DATA_DIR") ?? dataDirectory
+        slowRequestThreshold = try reader.milliseconds("ANALYTICS_SLOW_REQUEST_MS") ?? slowRequestThreshold
+        slowQueryThreshold = try reader.milliseconds("ANALYTICS_SLOW_QUERY_MS") ?? slowQueryThreshold
+        slowOperationThreshold = try reader.milliseconds("ANALYTICS_SLOW_OPERATION_MS") ?? slowOperationThreshold
+        apiRequestSampleRate = try reader.fraction("ANALYTICS_API_REQUEST_SAMPLE_RATE") ?? apiRequestSampleRate
     }
 }
 
-/// Parses environment values, each kind in one place, with errors that name the variable.
-struct EnvironmentReader {
+/// Parses environment values, each kind in one place, with errors that name the variable; shared with the
+/// PSA's own settings so every variable of the package is read the same way.
+package struct EnvironmentReader {
     private let environment: [String: String]
 
-    init(_ environment: [String: String]) {
+    package init(_ environment: [String: String]) {
         self.environment = environment
     }
 
@@ -49,7 +54,7 @@ struct EnvironmentReader {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    func bool(_ name: String) throws(ConfigurationError) -> Bool? {
+    package func bool(_ name: String) throws(ConfigurationError) -> Bool? {
         guard let value = value(name) else { return nil }
         switch value.lowercased() {
         case "true", "1", "yes", "on": return true
@@ -58,7 +63,7 @@ struct EnvironmentReader {
         }
     }
 
-    func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+    package func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
         guard let value = value(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
             throw ConfigurationError(
@@ -68,7 +73,28 @@ struct EnvironmentReader {
         return number
     }
 
-    func choice<Choice: RawRepresentable<String> & CaseIterable>(
+    /// A threshold in whole milliseconds, from 0 to one hour.
+    package func milliseconds(_ name: String) throws(ConfigurationError) -> Duration? {
+        try integer(name, in: 0...3_600_000).map { .milliseconds($0) }
+    }
+
+    /// A share from 0 to 1 written as plain decimal digits (`0.25`, `1`); exponents, signs, `nan`
+    /// and `inf` are refused so that the value means what it reads as.
+    package func fraction(_ name: String) throws(ConfigurationError) -> Double? {
+        guard let value = value(name) else { return nil }
+        let parts = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let isPlainDecimal =
+            value.utf8.count <= 20 && (1...2).contains(parts.count)
+            && parts.allSatisfy {
+                !$0.isEmpty && $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            }
+        guard isPlainDecimal, let number = Double(value), (0...1).contains(number) else {
+            throw ConfigurationError(variable: name, expected: "a decimal from 0 to 1, such as 0.25", value: value)
+        }
+        return number
+    }
+
+    package func choice<Choice: RawRepresentable<String> & CaseIterable>(
         _ name: String, of type: Choice.Type
     ) throws(ConfigurationError) -> Choice? {
         guard let value = value(name) else { return nil }
@@ -78,7 +104,7 @@ struct EnvironmentReader {
     }
 
     /// A stable identifier: 1 to 128 visible ASCII characters without spaces.
-    func identifier(_ name: String) throws(ConfigurationError) -> String? {
+    package func identifier(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 128, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw ConfigurationError(
@@ -88,7 +114,7 @@ struct EnvironmentReader {
     }
 
     /// A key or token: like an identifier, and never echoed in errors when `secret`.
-    func token(_ name: String, secret: Bool) throws(ConfigurationError) -> String? {
+    package func token(_ name: String, secret: Bool) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 256, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw ConfigurationError(
@@ -99,7 +125,7 @@ struct EnvironmentReader {
     }
 
     /// An `http://` or `https://` base URL with a host, without a query or fragment.
-    func httpURL(_ name: String) throws(ConfigurationError) -> String? {
+    package func httpURL(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         let expected = "an http:// or https:// URL with a host and no query, such as https://eu.i.posthog.com"
         let lowered = value.lowercased()
@@ -120,7 +146,7 @@ struct EnvironmentReader {
     }
 
     /// A file system path: no NUL or control characters, at most 4096 bytes.
-    func path(_ name: String) throws(ConfigurationError) -> String? {
+    package func path(_ name: String) throws(ConfigurationError) -> String? {
         guard let value = value(name) else { return nil }
         guard value.utf8.count <= 4_096, !value.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw ConfigurationError(

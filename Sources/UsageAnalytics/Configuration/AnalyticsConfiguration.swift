@@ -34,6 +34,14 @@ public struct AnalyticsConfiguration: Sendable, Equatable {
     public var spoolMaxBytes: Int = 64 * 1024 * 1024
     /// Events held in memory before new ones are dropped (`ANALYTICS_BUFFER_CAPACITY`).
     public var bufferCapacity: Int = 10_000
+    /// Requests slower than this are marked `is_slow` on `api_request` (`ANALYTICS_SLOW_REQUEST_MS`).
+    public var slowRequestThreshold: Duration = .milliseconds(1_000)
+    /// Requests slower than this also emit `slow_query` (`ANALYTICS_SLOW_QUERY_MS`).
+    public var slowQueryThreshold: Duration = .milliseconds(2_000)
+    /// Tracked operations slower than this emit `slow_operation` (`ANALYTICS_SLOW_OPERATION_MS`).
+    public var slowOperationThreshold: Duration = .milliseconds(500)
+    /// The share of requests, from 0 to 1, that emit `api_request` (`ANALYTICS_API_REQUEST_SAMPLE_RATE`).
+    public var apiRequestSampleRate: Double = 1.0
     /// Where the PSA keeps its data, the installation identity among it (`PSA_DATA_DIR`).
     public var dataDirectory: String = ".psa"
     /// The environment reported on every event (`PSA_ENVIRONMENT`).

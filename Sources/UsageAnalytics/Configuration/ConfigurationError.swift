@@ -7,7 +7,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     /// The offending value, shortened; `nil` for secrets, whose values are never echoed.
     public let value: String?
 
-    init(variable: String, expected: String, value: String?) {
+    package init(variable: String, expected: String, value: String?) {
         self.variable = variable
         self.expected = expected
         self.value = value.map(Self.shortened)

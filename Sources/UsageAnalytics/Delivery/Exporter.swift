@@ -52,6 +52,9 @@ final class Exporter: Sendable {
         case .full:
             metrics.recordDrop(.bufferFull)
             return nil
+        case .closed:
+            metrics.recordDrop(.shutdown)
+            return nil
         }
     }
 
@@ -61,9 +64,19 @@ final class Exporter: Sendable {
         await deliver()
     }
 
+    /// Delivers like ``flush()``, but gives up waiting at `timeout`; returns whether every destination
+    /// took everything pending in time. What is not delivered stays spooled (a later flush resumes it).
+    func flush(timeout: Duration) async -> Bool {
+        await spoolBuffered()
+        return await deliver(timeout: timeout)
+    }
+
     /// Encodes the buffered events and hands them to each channel's spool.
     func spoolBuffered() async {
-        let pending = buffer.drain()
+        await spool(buffer.drain())
+    }
+
+    private func spool(_ pending: [PendingEvent]) async {
         guard !pending.isEmpty else { return }
         let encoded = pending.compactMap(processor.encode)
         for channel in channels { await channel.accept(encoded) }
@@ -105,23 +118,34 @@ final class Exporter: Sendable {
     }
 
     /// A last flush that gives up after the shutdown timeout; undelivered events stay spooled.
+    ///
+    /// The buffer closes first: a capture after this point is refused and counted as `shutdown`,
+    /// never kept in memory that nothing will send.
     func flushBeforeShutdown() async {
-        await spoolBuffered()
+        await spool(buffer.close())
+        if await !deliver(timeout: shutdownTimeout) {
+            logger.warning(
+                "analytics shutdown timeout reached; undelivered events stay in the spool for the next start")
+        }
+    }
+
+    /// Delivers everything pending, cancelling the deliveries still running at `timeout`.
+    private func deliver(timeout: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await self.deliver()
                 return true
             }
-            group.addTask { [sleep, shutdownTimeout] in
-                try? await sleep(shutdownTimeout)
+            group.addTask { [sleep] in
+                try? await sleep(timeout)
                 return false
             }
-            if await group.next() == false {
-                logger.warning(
-                    "analytics shutdown timeout reached; undelivered events stay in the spool for the next start")
+            let delivered = await group.next() ?? false
+            if !delivered {
                 for channel in channels { await channel.cancelDelivery() }
             }
             group.cancelAll()
+            return delivered
         }
     }
 }

@@ -10,6 +10,9 @@ struct AnalyticsMetrics: Sendable {
         case rejected
         case tooLarge = "too_large"
         case spoolFull = "spool_full"
+        /// Captured after the client's last flush, when nothing would send it any more.
+        case shutdown
+        case invalidTimestamp = "invalid_timestamp"
     }
 
     /// Why one property did not leave as given (besides the sanitizer's reasons).

@@ -9,11 +9,14 @@ final class EventBuffer: Sendable {
     private struct State {
         var events: [PendingEvent] = []
         var uuids = UUIDv7Generator()
+        var isClosed = false
     }
 
     enum Outcome {
         case accepted(count: Int, uuid: UUID)
         case full
+        /// The client stopped: its last flush has taken the buffer, so nothing would ever send the event.
+        case closed
     }
 
     let capacity: Int
@@ -29,6 +32,7 @@ final class EventBuffer: Sendable {
         verbatimDistinctID: String? = nil
     ) -> Outcome {
         state.withLock { state in
+            guard !state.isClosed else { return .closed }
             guard state.events.count < capacity else { return .full }
             let uuid = state.uuids.next(millisecondsSince1970: nanosecondsSince1970 / 1_000_000)
             state.events.append(
@@ -45,6 +49,17 @@ final class EventBuffer: Sendable {
             var drained: [PendingEvent] = []
             swap(&drained, &state.events)
             state.events.reserveCapacity(min(drained.count, capacity))
+            return drained
+        }
+    }
+
+    /// Takes every queued event and refuses every later append, in one step, so no event slips in
+    /// between the last drain and the close.
+    func close() -> [PendingEvent] {
+        state.withLock { state in
+            state.isClosed = true
+            var drained: [PendingEvent] = []
+            swap(&drained, &state.events)
             return drained
         }
     }

@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// A TCP port free on 127.0.0.1 at the time of asking (bind to port 0, read it back, close).
-enum FreePort {
-    static func find() throws -> Int {
+public enum FreePort {
+    /// The port number.
+    public static func find() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(descriptor) }

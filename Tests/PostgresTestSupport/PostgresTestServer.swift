@@ -1,23 +1,29 @@
 import Foundation
-import Logging
-import PostgresNIO
-import Testing
 
-@testable import UsageCollector
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A throwaway PostgreSQL server for the test process: initdb and pg_ctl as user `postgres` in a temporary
 /// directory on a free loopback port, stopped when the process exits.
 ///
-/// When the binaries are missing the tests that need it print why and pass; with `CI` set they fail.
-actor PostgresTestServer {
-    static let shared = PostgresTestServer()
+/// Suites that need it are enabled with ``isAvailable``: when the binaries are missing they are skipped, and
+/// with `CI` set they run (and fail, saying why) whatever the machine has.
+public actor PostgresTestServer {
+    /// The server of this test process.
+    public static let shared = PostgresTestServer()
+
+    /// Whether suites that need PostgreSQL should run: its server binaries are installed, or `CI` is set
+    /// (where their absence must fail a test, not skip it).
+    public static let isAvailable: Bool =
+        ProcessInfo.processInfo.environment["CI"] != nil || (try? binDirectory()) != nil
 
     private var port: Int?
     private var failure: String?
     private var started = false
 
     /// The port of the running server, starting it on first use; nil (with a reason) when unavailable.
-    func start() -> Result<Int, PostgresUnavailable> {
+    public func start() -> Result<Int, PostgresUnavailable> {
         if !self.started {
             self.started = true
             do {
@@ -30,9 +36,10 @@ actor PostgresTestServer {
         return .failure(PostgresUnavailable(reason: self.failure ?? "unknown"))
     }
 
-    struct PostgresUnavailable: Error, CustomStringConvertible {
-        let reason: String
-        var description: String { self.reason }
+    /// Why the server could not be started.
+    public struct PostgresUnavailable: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { self.reason }
     }
 
     nonisolated(unsafe) private static var stopCommand: [String] = []
@@ -120,70 +127,5 @@ actor PostgresTestServer {
                 reason: "\(executable) \(arguments.joined(separator: " ")) failed: \(text.prefix(500))")
         }
         return text
-    }
-}
-
-/// The storage engines every conformance test runs against.
-enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case sqlite
-    case postgres
-
-    var testDescription: String { self.rawValue }
-}
-
-/// Runs `body` with a migrated, empty store of `engine`; for PostgreSQL, a new database on the shared
-/// test server. Returns without running `body` (printing why) when PostgreSQL is unavailable outside CI.
-func withStore(_ engine: Engine, _ body: @Sendable (any EventStore) async throws -> Void) async throws {
-    switch engine {
-    case .sqlite:
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-store-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteEventStore(path: directory.path + "/events.sqlite")
-        try await store.migrate()
-        try await body(store)
-    case .postgres:
-        guard let url = try await PostgresDatabase.create() else { return }
-        let store = PostgresEventStore(
-            configuration: try PostgresEventStore.configuration(url: url),
-            logger: Logger(label: "postgres-test")
-        )
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.client.run() }
-            defer { group.cancelAll() }
-            try await store.migrate()
-            try await body(store)
-        }
-    }
-}
-
-/// Creating one database per test on the shared server.
-enum PostgresDatabase {
-    /// A `postgres://` URL of a new empty database, or nil when PostgreSQL is unavailable outside CI
-    /// (inside CI, that records a test failure).
-    static func create() async throws -> String? {
-        switch await PostgresTestServer.shared.start() {
-        case .failure(let unavailable):
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("PostgreSQL is required in CI but unavailable: \(unavailable.reason)")
-            } else {
-                print("SKIPPED PostgreSQL test: \(unavailable.reason)")
-            }
-            return nil
-        case .success(let port):
-            let name = "collector_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-            let admin = PostgresClient(
-                configuration: .init(
-                    host: "127.0.0.1", port: port, username: "postgres", password: nil, database: "postgres",
-                    tls: .disable),
-                backgroundLogger: Logger(label: "postgres-admin")
-            )
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await admin.run() }
-                defer { group.cancelAll() }
-                try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-            }
-            return "postgres://postgres@127.0.0.1:\(port)/\(name)"
-        }
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The SQL of tenants, users and sessions, written once for both engines.
+struct AccountStore: Sendable {
+    func insertTenant(id: String, name: String, at now: Date, in session: any SQLSession) async throws {
+        try await session.query(
+            "INSERT INTO tenants (id, name, next_ticket_number, created_at) VALUES (\(id), \(name), 1, \(now))")
+        try await session.query(
+            """
+            INSERT INTO boards (id, tenant_id, name, is_default, created_at)
+            VALUES (\(UUIDText.make()), \(id), 'Service Desk', 1, \(now))
+            """)
+    }
+
+    func insert(_ user: User, passwordHash: String, in session: any SQLSession) async throws {
+        try await session.query(
+            """
+            INSERT INTO users (id, tenant_id, email, name, password_hash, role, client_id, active,
+                two_factor_enabled, created_at)
+            VALUES (\(user.id), \(user.tenantID), \(user.email), \(user.name), \(passwordHash), \(user.role.rawValue),
+                \(user.clientID), \(user.isActive), \(user.hasTwoFactor), \(user.createdAt))
+            """)
+    }
+
+    /// The user with `email` and their password hash.
+    func credentials(email: String, in session: any SQLSession) async throws -> (user: User, hash: String)? {
+        let rows = try await session.query(
+            "SELECT \(raw: User.columns), password_hash FROM users WHERE email = \(email)")
+        guard let row = rows.first else { return nil }
+        return (try User(row: row), try row.string("password_hash"))
+    }
+
+    func user(id: String, tenantID: String, in session: any SQLSession) async throws -> User? {
+        try await session.query(
+            "SELECT \(raw: User.columns) FROM users WHERE id = \(id) AND tenant_id = \(tenantID)"
+        ).first.map(User.init(row:))
+    }
+
+    func users(tenantID: String, in session: any SQLSession) async throws -> [User] {
+        try await session.query(
+            "SELECT \(raw: User.columns) FROM users WHERE tenant_id = \(tenantID) ORDER BY created_at, id"
+        ).map(User.init(row:))
+    }
+
+    func update(_ user: User, in session: any SQLSession) async throws {
+        try await session.query(
+            """
+            UPDATE users SET name = \(user.name), role = \(user.role.rawValue), active = \(user.isActive)
+            WHERE id = \(user.id) AND tenant_id = \(user.tenantID)
+            """)
+    }
+
+    func insertSession(
+        tokenHash: String, user: User, at now: Date, expiresAt: Date, in session: any SQLSession
+    ) async throws {
+        try await session.query(
+            """
+            INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
+            VALUES (\(tokenHash), \(user.id), \(user.tenantID), \(now), \(expiresAt))
+            """)
+    }
+
+    /// The principal of a live session: not revoked, not expired, of an active user.
+    func principal(tokenHash: String, at now: Date, in session: any SQLSession) async throws -> Principal? {
+        let rows = try await session.query(
+            """
+            SELECT u.id, u.tenant_id, u.role, u.client_id FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = \(tokenHash) AND s.revoked_at IS NULL AND s.expires_at > \(now) AND u.active = 1
+            """)
+        guard let row = rows.first, let role = Role(rawValue: try row.string("role")) else { return nil }
+        return Principal(
+            userID: try row.string("id"), tenantID: try row.string("tenant_id"), role: role,
+            clientID: try row.optionalString("client_id"), sessionTokenHash: tokenHash)
+    }
+
+    /// Revokes the session; returns whether it was live.
+    func revokeSession(tokenHash: String, at now: Date, in session: any SQLSession) async throws -> Bool {
+        let rows = try await session.query(
+            """
+            UPDATE sessions SET revoked_at = \(now) WHERE token_hash = \(tokenHash) AND revoked_at IS NULL
+            RETURNING token_hash
+            """)
+        return !rows.isEmpty
+    }
+
+    /// Revokes every session of a user (when deactivated).
+    func revokeSessions(userID: String, at now: Date, in session: any SQLSession) async throws {
+        try await session.query(
+            "UPDATE sessions SET revoked_at = \(now) WHERE user_id = \(userID) AND revoked_at IS NULL")
+    }
+}

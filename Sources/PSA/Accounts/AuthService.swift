@@ -1,0 +1,139 @@
+import Foundation
+import UsageAnalytics
+
+/// Sign-up, sign-in, sessions and sign-out, each emitting its analytics event after its transaction commits.
+///
+/// Sessions live by real time (``now``), whatever time a request carries: simulated time never lengthens or
+/// shortens a session.
+public struct AuthService: Sendable {
+    let database: any SQLDatabase
+    let analytics: AnalyticsClient
+    let hasher: PasswordHasher
+    let throttle: LoginThrottle
+    let sessionLifetime: Duration
+    let now: @Sendable () -> Date
+    private let store = AccountStore()
+
+    init(
+        database: any SQLDatabase, analytics: AnalyticsClient, hasher: PasswordHasher, throttle: LoginThrottle,
+        sessionLifetime: Duration, now: @escaping @Sendable () -> Date
+    ) {
+        self.database = database
+        self.analytics = analytics
+        self.hasher = hasher
+        self.throttle = throttle
+        self.sessionLifetime = sessionLifetime
+        self.now = now
+    }
+
+    /// A company's registration: its tenant, its default board and its first admin.
+    public struct SignUp: Sendable {
+        public var company: String
+        public var email: String
+        public var password: String
+        public var name: String
+    }
+
+    /// Creates the tenant and its admin; `user_signed_up` follows the commit.
+    /// - Throws: ``RequestError`` 409 when the email already has an account.
+    public func signUp(_ request: SignUp, at time: Date) async throws -> User {
+        let passwordHash = try await hasher.hash(request.password)
+        let tenantID = UUIDText.make()
+        let user = User(
+            id: UUIDText.make(), tenantID: tenantID, email: request.email, name: request.name, role: .admin,
+            clientID: nil, isActive: true, hasTwoFactor: false, createdAt: time)
+        do {
+            try await database.transaction { [store] session in
+                try await store.insertTenant(id: tenantID, name: request.company, at: time, in: session)
+                try await store.insert(user, passwordHash: passwordHash, in: session)
+            }
+        } catch let error as DatabaseError where error == .uniqueViolation {
+            throw RequestError.emailTaken
+        }
+        analytics.capture(
+            UserSignedUp(registrationMethod: .selfService, userType: .internal, companyCreated: true),
+            actor: AnalyticsActor(tenant: tenantID, user: user.id, userType: .internal), at: time)
+        return user
+    }
+
+    /// A session issued by ``logIn(email:password:address:at:)``.
+    public struct Session: Sendable {
+        public var token: String
+        public var expiresAt: Date
+        public var user: User
+    }
+
+    /// Verifies the credentials and issues a session.
+    ///
+    /// Every failure gets the same 401, after the same bcrypt work, whether the account is unknown, the
+    /// password wrong or the account inactive; only `login_failed` (sent with the tenant's id, never the
+    /// user's) tells them apart. Too many failures for the email or the address get a 429 with `Retry-After`.
+    public func logIn(email: String, password: String, address: String?, at time: Date) async throws -> Session {
+        let account = try await store.credentials(email: email, in: database)
+        let tenantActor = account.map { AnalyticsActor(tenant: $0.user.tenantID) }
+        if let retryAfter = throttle.retryAfter(email: email, address: address) {
+            analytics.capture(
+                LoginFailed(reason: .lockedOut, provider: .credentials, hasTwoFactor: account?.user.hasTwoFactor),
+                actor: tenantActor, at: time)
+            throw RequestError.throttled(retryAfterSeconds: retryAfter)
+        }
+        let verified = try await hasher.verify(password, against: account?.hash)
+        guard let user = account?.user, verified, user.isActive else {
+            let reason: LoginFailureReason =
+                account == nil ? .unknownUser : verified ? .inactiveAccount : .invalidPassword
+            throttle.recordFailure(email: email, address: address)
+            analytics.capture(
+                LoginFailed(reason: reason, provider: .credentials, hasTwoFactor: account?.user.hasTwoFactor),
+                actor: tenantActor, at: time)
+            throw RequestError.invalidCredentials
+        }
+        throttle.recordSuccess(email: email)
+        let actor = AnalyticsActor(tenant: user.tenantID, user: user.id, userType: user.role.userType)
+        analytics.capture(
+            AuthValidated(hasTwoFactor: user.hasTwoFactor, isAdmin: user.role == .admin), actor: actor, at: time)
+        let token = SessionToken.generate()
+        let issuedAt = now()
+        let expiresAt = issuedAt.addingTimeInterval(Double(sessionLifetime.components.seconds))
+        try await database.transaction { [store] session in
+            try await store.insertSession(
+                tokenHash: token.hash, user: user, at: issuedAt, expiresAt: expiresAt, in: session)
+        }
+        analytics.capture(
+            UserLoggedIn(
+                provider: .credentials, userType: user.role.userType, hasTwoFactor: user.hasTwoFactor,
+                loginMethod: .password),
+            actor: actor, at: time)
+        return Session(token: token.value, expiresAt: expiresAt, user: user)
+    }
+
+    /// The caller behind a bearer token, or nil when the token is malformed, unknown, expired or revoked,
+    /// or its user inactive.
+    public func authenticate(bearer token: Substring) async throws -> Principal? {
+        guard let token = SessionToken(received: token) else { return nil }
+        return try await store.principal(tokenHash: token.hash, at: now(), in: database)
+    }
+
+    /// Revokes the caller's session; `user_logged_out` follows.
+    public func logOut(_ principal: Principal, at time: Date) async throws {
+        let revoked = try await database.transaction { [store] session in
+            try await store.revokeSession(tokenHash: principal.sessionTokenHash, at: now(), in: session)
+        }
+        if revoked {
+            analytics.capture(
+                UserLoggedOut(userType: principal.role.userType), actor: principal.analyticsActor, at: time)
+        }
+    }
+}
+
+extension RequestError {
+    /// A 409 for a sign-up or invitation whose email already has an account.
+    static let emailTaken = RequestError(
+        status: .conflict, type: "conflict", code: "email_taken", detail: "An account with this email already exists.")
+}
+
+extension AuthService {
+    /// The caller's own account.
+    public func user(for principal: Principal) async throws -> User? {
+        try await AccountStore().user(id: principal.userID, tenantID: principal.tenantID, in: database)
+    }
+}

@@ -1,0 +1,118 @@
+/// The PSA's schema, as numbered migrations written once for both engines: text ids, BIGINT instants in
+/// milliseconds since 1970, INTEGER 0/1 booleans.
+enum Schema {
+    /// Each migration's statements, in order; a migration runs in one transaction.
+    static let migrations: [[SQLStatement]] = [
+        [
+            """
+            CREATE TABLE tenants (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                next_ticket_number BIGINT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE clients (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX clients_tenant ON clients (tenant_id, name)",
+            """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                email TEXT NOT NULL,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                client_id TEXT REFERENCES clients (id),
+                active INTEGER NOT NULL,
+                two_factor_enabled INTEGER NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            // Emails are unique across tenants: login takes an email and nothing else.
+            "CREATE UNIQUE INDEX users_email ON users (email)",
+            "CREATE INDEX users_tenant ON users (tenant_id, created_at)",
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                tenant_id TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE boards (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                name TEXT NOT NULL,
+                is_default INTEGER NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tickets (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                number BIGINT NOT NULL,
+                title TEXT NOT NULL,
+                description TEXT,
+                search_text TEXT NOT NULL,
+                status TEXT NOT NULL,
+                priority TEXT NOT NULL,
+                category TEXT,
+                subcategory TEXT,
+                board_id TEXT NOT NULL REFERENCES boards (id),
+                client_id TEXT REFERENCES clients (id),
+                assignee_id TEXT REFERENCES users (id),
+                source TEXT NOT NULL,
+                entered_by TEXT NOT NULL REFERENCES users (id),
+                entered_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                assigned_at BIGINT,
+                first_assigned_at BIGINT,
+                closed_at BIGINT,
+                UNIQUE (tenant_id, number)
+            )
+            """,
+            """
+            CREATE TABLE comments (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+                author_id TEXT NOT NULL REFERENCES users (id),
+                body TEXT NOT NULL,
+                internal INTEGER NOT NULL,
+                resolution INTEGER NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX comments_ticket ON comments (ticket_id, created_at)",
+        ]
+    ]
+
+    /// Brings `database` to the latest schema; a database from a newer release is refused.
+    static func migrate(_ database: any SQLDatabase, now: Int64) async throws {
+        try await database.query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        try await database.transaction { session in
+            let rows = try await session.query("SELECT MAX(version) AS version FROM schema_migrations")
+            let current = Int(try rows.first?.optionalInteger("version") ?? 0)
+            guard current <= migrations.count else {
+                throw DatabaseError.newerSchema(found: current, known: migrations.count)
+            }
+            for (index, statements) in migrations.enumerated().dropFirst(current) {
+                for statement in statements { try await session.query(statement) }
+                try await session.query(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (\(index + 1), \(now))")
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PSA
+import UsageAnalytics
+import UsageAnalyticsTesting
+
+/// A PSA over a fresh database whose analytics events land in a recorder, driven through its router.
+struct TestPSA: Sendable {
+    let psa: PSA
+    let recorder: RecordingDestination
+    let analytics: AnalyticsClient
+    let clock: TestClock
+
+    /// Runs `body` against a new PSA on `engine`: bcrypt at its lowest cost, simulated time accepted.
+    static func run(
+        on engine: Engine = .sqlite, configure: @Sendable (inout PSAConfiguration) -> Void = { _ in },
+        analytics analyticsConfiguration: AnalyticsConfiguration = AnalyticsConfiguration(),
+        _ body: @Sendable (TestPSA, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await engine.withDatabase { database in
+            var configuration = PSAConfiguration()
+            configuration.bcryptCost = 4
+            configuration.acceptsSimulatedTime = true
+            configuration.analytics = analyticsConfiguration
+            configure(&configuration)
+            let recorder = RecordingDestination()
+            let analytics = try AnalyticsClient.recording(into: recorder, configuration: analyticsConfiguration)
+            let clock = TestClock(Date())
+            let psa = PSA(
+                configuration: configuration, database: database, analytics: analytics,
+                logger: Logger(label: "psa-test"), now: { clock.now })
+            try await psa.migrate()
+            let app = Application(router: psa.buildRouter())
+            let test = TestPSA(psa: psa, recorder: recorder, analytics: analytics, clock: clock)
+            try await app.test(.router) { client in try await body(test, client) }
+        }
+    }
+
+    /// Every event delivered so far, after a flush.
+    func events() async throws -> [CapturedEvent] {
+        await analytics.flush()
+        return try recorder.events
+    }
+
+    /// The delivered events called `name`, after a flush.
+    func events(named name: String) async throws -> [CapturedEvent] {
+        try await events().filter { $0.name == name }
+    }
+}
