@@ -40,7 +40,8 @@ struct SimulationDriver: Sendable {
                         var honoured: Bool?
                         for step in steps {
                             let (outcome, stamped) = await perform(
-                                step, day: day.number, tenant: tenant, index: index, session: &session, progress: progress)
+                                step, day: day.number, tenant: tenant, index: index, session: &session,
+                                progress: progress)
                             if checkTime, honoured == nil, let stamped { honoured = stamped }
                             progress.record(outcome)
                             outcomes.append(outcome)
@@ -90,7 +91,9 @@ struct SimulationDriver: Sendable {
                     let wait = Self.retryAfter(answer.headers), wait <= Self.maximumRetryWait
                 else { break }
                 if wait >= Self.announcedWait {
-                    progress.notice("the PSA throttled \(outcome.route): waiting \(wait.components.seconds) s as its Retry-After asks")
+                    progress.notice(
+                        "the PSA throttled \(outcome.route): waiting \(wait.components.seconds) s as its Retry-After asks"
+                    )
                 }
                 try await sleep(wait)
                 outcome.retries += 1

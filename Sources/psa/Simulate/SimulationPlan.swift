@@ -17,10 +17,12 @@ struct SimulationPlan: Sendable, Equatable {
         var requestCount: Int { steps.reduce(0) { $0 + $1.count } }
     }
 
-    /// Deliberate failed sign-ins of a whole run, shared among its tenants. They all come from one
-    /// address, so they stay well under a PSA's per-address limit (`psa serve`: 20 in 15 minutes):
-    /// even two runs back to back are not locked out.
-    static let failedLogins = 8
+    /// Deliberate failed sign-ins of a whole run (about one per six tenant-days, from one to six),
+    /// shared among its tenants. They all come from one address, so they stay well under a PSA's
+    /// per-address limit (`psa serve`: 20 in 15 minutes): even three runs back to back are not locked out.
+    static func failedLogins(tenants: Int, days: Int) -> Int {
+        min(6, max(1, tenants * days / 6))
+    }
 
     let options: SimulationOptions
     let tenants: [SimulatedTenant]
@@ -38,7 +40,8 @@ struct SimulationPlan: Sendable, Equatable {
             let stem = stems[index % stems.count] + (index < stems.count ? "" : " \(index / stems.count + 1)")
             let tenant = TenantDirectory.make(
                 stem: stem, index: index, options: options, run: run, using: &directory)
-            let failures = Self.failedLogins * (index + 1) / options.tenants - Self.failedLogins * index / options.tenants
+            let budget = Self.failedLogins(tenants: options.tenants, days: options.days)
+            let failures = budget * (index + 1) / options.tenants - budget * index / options.tenants
             return TenantActivity(
                 tenant: tenant, tenantIndex: index, totalDays: options.days, failedLogins: failures,
                 generator: SeededGenerator.stream(seed: options.seed, 1, index))

@@ -62,11 +62,14 @@ extension TenantActivity {
         return intents
     }
 
-    /// Each working assignee moves their tickets on: start, ask the client, resolve, close.
-    mutating func progress(staff: [UserRef]) -> [Intent] {
+    /// Each working assignee moves their tickets on: start, ask the client, resolve, close. On a
+    /// quiet day (`activity` below 1, weekends) only some of them are touched.
+    mutating func progress(staff: [UserRef], activity: Double) -> [Intent] {
         var intents: [Intent] = []
         for index in tickets.indices where !tickets[index].deleted {
-            guard let worker = tickets[index].assignee, staff.contains(worker) else { continue }
+            guard let worker = tickets[index].assignee, staff.contains(worker), generator.chance(activity) else {
+                continue
+            }
             let reference = tickets[index].reference
             if generator.chance(0.5) {
                 intents.append(Intent(actor: worker, action: .readTicket(reference), expectedStatus: 200))

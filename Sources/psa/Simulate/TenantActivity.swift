@@ -62,7 +62,7 @@ struct TenantActivity: Sendable {
         }
         work += newTickets(day: day, staff: staff, activity: activity)
         work += triage(staff: staff)
-        work += progress(staff: staff)
+        work += progress(staff: staff, activity: activity)
         work += searches(staff: staff, activity: activity)
         work += housekeeping(day: day, staff: staff, busy: Set(work.compactMap(\.actor)))
         intents += sessions(day: day, around: work, alreadySignedIn: signedIn, departed: departed)
@@ -114,7 +114,8 @@ struct TenantActivity: Sendable {
             } else {
                 let address = "nobody.\(Int.random(in: 1...9999, using: &generator))@" + domain
                 logins.append(
-                    Intent(actor: nil, action: .login(SimulatedTenant.admin, .unknownEmail(address)), expectedStatus: 401))
+                    Intent(
+                        actor: nil, action: .login(SimulatedTenant.admin, .unknownEmail(address)), expectedStatus: 401))
             }
         }
         for user in order {

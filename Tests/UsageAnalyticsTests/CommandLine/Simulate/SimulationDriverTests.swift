@@ -115,8 +115,11 @@ struct SimulationDriverTests {
             .init(method: "POST", route: "/api/auth/login", occurrence: 2, status: 429, retryAfter: "3"),
         ])
         let sleeps = Sleeps()
-        let summary = try await drive(plan, server: server, sleeps: sleeps)
+        let output = ProgressDisplayTests.Output()
+        let summary = try await drive(plan, server: server, sleeps: sleeps, output: output)
         #expect(sleeps.values == [.seconds(7), .seconds(3)])
+        #expect(output.value.hasPrefix("the PSA throttled POST /api/auth/login: waiting 7 s as its Retry-After asks\n"))
+        #expect(!output.value.contains("waiting 3 s"), "short waits pass silently")
         #expect(summary.retries == 2 && summary.unexpected == 0, "\(summary.unexpectedDetails)")
         let logins = server.recorded.filter { $0.route == "/api/auth/login" }.prefix(3).map(\.status)
         #expect(logins == [429, 429, 200])

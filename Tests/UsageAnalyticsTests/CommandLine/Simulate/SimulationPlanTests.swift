@@ -114,6 +114,18 @@ struct SimulationPlanTests {
         #expect(searches.contains { $0.includeClosed == true } && searches.contains { $0.limit != nil })
     }
 
+    @Test(
+        "a run's deliberate failed sign-ins stay under psa serve's per-address limit, spread over its days",
+        arguments: [(3, 14), (100, 1), (1, 90), (7, 30), (1, 1)])
+    func failedLoginBudget(tenants: Int, days: Int) throws {
+        let plan = try PlanFixtures.plan(tenants: tenants, agents: 2, clients: 1, days: days)
+        let failures = plan.allSteps.filter { if case .login = $0.action { $0.expectedStatus == 401 } else { false } }
+        #expect(failures.count == SimulationPlan.failedLogins(tenants: tenants, days: days))
+        #expect((1...6).contains(failures.count))
+        let days = Set(plan.days.filter { $0.steps.joined().contains { failures.contains($0) } }.map(\.number))
+        #expect(days.count > 1 || plan.days.count == 1, "spread over the run, not bunched on one day")
+    }
+
     @Test("weekends are quieter than weekdays")
     func weekends() throws {
         let plan = try PlanFixtures.plan(days: 28)
