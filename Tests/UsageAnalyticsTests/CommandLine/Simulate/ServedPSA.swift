@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// `psa serve` as a child process on a port it picks itself, for end-to-end runs of `psa simulate`.
+/// A `psa` server (`psa serve`, `psa collector`) as a child process on a port it picks itself, for
+/// end-to-end runs of `psa simulate`.
 final class ServedPSA: Sendable {
     let baseURL: String
     private let process: Process
@@ -13,11 +14,13 @@ final class ServedPSA: Sendable {
         self.exit = exit
     }
 
-    /// Starts the server and returns once it prints the URL it listens on.
-    static func start(arguments: [String], environment: [String: String]) async throws -> ServedPSA {
+    /// Starts `psa arguments…` and returns once it prints `prefix` and the URL it listens on.
+    static func start(
+        _ arguments: [String], environment: [String: String], announcing prefix: String = "PSA API listening on "
+    ) async throws -> ServedPSA {
         let process = Process()
         process.executableURL = PSACommandLineTests.executable
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = arguments
         process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
         let output = Pipe()
         process.standardOutput = output
@@ -45,13 +48,12 @@ final class ServedPSA: Sendable {
             exited.finish()
         }
         try process.run()
-        let prefix = "PSA API listening on "
         for await line in lines where line.hasPrefix(prefix) {
             let url = line.dropFirst(prefix.count).split(separator: " ")[0]
             return ServedPSA(process: process, baseURL: String(url), exit: exit)
         }
         process.terminate()
-        throw SimulationFailureForTests("psa serve exited before listening")
+        throw SimulationFailureForTests("psa \(arguments.joined(separator: " ")) exited before listening")
     }
 
     /// Stops the server (SIGTERM, a graceful shutdown) and waits for it to exit; returns its status.
@@ -73,8 +75,8 @@ struct CommandRun {
         let directory = try TemporaryDirectory()
         let outputPath = directory.path + "/out"
         let errorPath = directory.path + "/err"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
         process.executableURL = PSACommandLineTests.executable
         process.arguments = arguments

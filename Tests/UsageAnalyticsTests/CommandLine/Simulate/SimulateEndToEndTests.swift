@@ -13,7 +13,7 @@ struct SimulateEndToEndTests {
     func realPSA() async throws {
         let directory = try TemporaryDirectory()
         let server = try await ServedPSA.start(
-            arguments: ["--simulation", "--no-collector", "--data-dir", directory.path],
+            ["serve", "--port", "0", "--simulation", "--no-collector", "--data-dir", directory.path],
             environment: ["PSA_BCRYPT_COST": "4"])
         do {
             for _ in 0..<2 {
@@ -35,7 +35,8 @@ struct SimulateEndToEndTests {
     func timeIgnored() async throws {
         let directory = try TemporaryDirectory()
         let server = try await ServedPSA.start(
-            arguments: ["--no-collector", "--data-dir", directory.path], environment: ["PSA_BCRYPT_COST": "4"])
+            ["serve", "--port", "0", "--no-collector", "--data-dir", directory.path],
+            environment: ["PSA_BCRYPT_COST": "4"])
         let run = try await CommandRun.psa(
             ["simulate", "--target", server.baseURL, "--tenants", "1", "--agents", "1", "--days", "1"])
         await server.stop()
