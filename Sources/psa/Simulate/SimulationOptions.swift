@@ -9,17 +9,17 @@ struct SimulationOptions: Sendable, Equatable {
     static let maximumTargetLength = 2048
 
     /// Companies that sign up, each with one admin.
-    var tenants: Int = 3
+    let tenants: Int
     /// Agents each admin creates.
-    var agents: Int = 4
+    let agents: Int
     /// Client companies per tenant, each with its client users.
-    var clients: Int = 3
+    let clients: Int
     /// Simulated working days, ending at the present.
-    var days: Int = 14
+    let days: Int
     /// The seed of the plan: the same seed gives the same requests.
-    var seed: UInt64 = 1
+    let seed: UInt64
     /// Base URL of the PSA, without a trailing slash.
-    var target: String = "http://127.0.0.1:8080"
+    let target: String
 
     /// Checks each value and normalises the target URL; the error names the flag and its range.
     init(
@@ -49,8 +49,9 @@ struct SimulationOptions: Sendable, Equatable {
         guard text.utf8.count <= maximumTargetLength else {
             throw SimulationOptionsError("--target is longer than \(maximumTargetLength) characters")
         }
+        // Echoed in the error: printable ASCII only, so a hostile value cannot rewrite the terminal.
         let shown = String(
-            text.unicodeScalars.map { $0.properties.isWhitespace || $0.value < 0x20 ? "?" : Character($0) })
+            text.unicodeScalars.prefix(80).map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
         guard text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F }),
             text.contains("://"), let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased()

@@ -13,7 +13,7 @@ struct StepOutcome: Sendable, Equatable {
 
     let kind: RequestKind
     let expectedStatus: Int
-    let verdict: Verdict
+    var verdict: Verdict
     /// `METHOD /route`, for reports.
     let route: String
     let day: Int

@@ -171,6 +171,13 @@ struct SimulationDriverTests {
         #expect(summary.unexpectedDetails.first?.contains("(failed login): expected 401, got 200") == true)
     }
 
+    @Test("an answer's body is reported on one printable line of at most 200 characters")
+    func hostileBodies() {
+        #expect(SimulationDriver.excerpt("bad\u{1B}[2J\r\nthing") == "bad [2J  thing")
+        #expect(
+            SimulationDriver.excerpt(String(repeating: "é", count: 300)) == String(repeating: "é", count: 200) + "…")
+    }
+
     /// A one-tenant plan with a deliberate bad login, and that login's position among the logins.
     static func planWithBadLogin() throws -> (SimulationPlan, Int) {
         for seed in UInt64(1)...200 {

@@ -44,6 +44,15 @@ struct SimulationOptionsTests {
         #expect(throws: SimulationOptionsError.self) { try SimulationOptions(target: target) }
     }
 
+    @Test("a refused target is echoed as printable ASCII, shortened")
+    func echoedTarget() {
+        #expect(
+            refusal(try SimulationOptions(target: "localhost:8080\r\n\u{1B}[2J"))
+                == "--target must be an http(s) URL such as http://127.0.0.1:8080, got \"localhost:8080???[2J\"")
+        let long = refusal(try SimulationOptions(target: String(repeating: "x", count: 500)))
+        #expect(long?.hasSuffix("got \"" + String(repeating: "x", count: 80) + "\"") == true)
+    }
+
     @Test("a good target loses its trailing slashes and keeps a base path")
     func goodTargets() throws {
         #expect(try SimulationOptions(target: "https://psa.example:8443/").target == "https://psa.example:8443")
