@@ -8,13 +8,14 @@ enum ProgressLine {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let padded = String(repeating: " ", count: max(0, 3 - String(percent).count)) + "\(percent)%"
         return
-            "[\(bar)] \(padded)  day \(day)/\(days)  \(completed)/\(total) requests  \(errors) \(plural(errors, "error"))"
+            "[\(bar)] \(padded)  day \(day)/\(days)  \(completed)/\(total) requests  \(counted(errors, "error"))"
     }
 
     /// `day 3/14: 212 requests, 0 errors`
     static func plain(day: Int, days: Int, requests: Int, errors: Int) -> String {
-        "day \(day)/\(days): \(requests) \(plural(requests, "request")), \(errors) \(plural(errors, "error"))"
+        "day \(day)/\(days): \(counted(requests, "request")), \(counted(errors, "error"))"
     }
 
-    private static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
+    /// `1 error`, `2 errors`.
+    static func counted(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

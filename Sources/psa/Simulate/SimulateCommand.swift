@@ -61,7 +61,8 @@ struct SimulateCommand: AsyncParsableCommand {
     private func simulate(_ plan: SimulationPlan, run: SimulationRun, client: HTTPClient) async throws -> Bool {
         try await Self.checkHealth(target: plan.options.target, client: client)
         Self.say(
-            "simulating \(plan.options.days) days for \(plan.options.tenants) tenants against \(plan.options.target): "
+            "simulating \(ProgressLine.counted(plan.options.days, "day")) for "
+                + "\(ProgressLine.counted(plan.options.tenants, "tenant")) against \(plan.options.target): "
                 + "\(plan.requestCount) requests (seed \(plan.options.seed), run \(run.nonce))")
         let progress = ProgressDisplay(
             totalRequests: plan.requestCount, days: plan.days.count, isTerminal: isatty(STDOUT_FILENO) == 1,

@@ -55,7 +55,7 @@ struct SimulationSummary: Sendable, Equatable {
     func report(plan: SimulationPlan, run: SimulationRun, elapsed: Duration) -> String {
         let options = plan.options
         var lines = [
-            "Simulated \(options.days) days for \(options.tenants) tenants (seed \(options.seed), run \(run.nonce)) "
+            "Simulated \(ProgressLine.counted(options.days, "day")) for \(ProgressLine.counted(options.tenants, "tenant")) (seed \(options.seed), run \(run.nonce)) "
                 + "against \(options.target): \(requestCount) requests in \(Self.seconds(elapsed))"
         ]
         let width = RequestKind.allCases.map(\.rawValue.count).max() ?? 0

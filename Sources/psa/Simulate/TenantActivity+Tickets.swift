@@ -52,8 +52,14 @@ extension TenantActivity {
         var intents: [Intent] = []
         for index in tickets.indices where !tickets[index].deleted && tickets[index].status.isOpen {
             let current = tickets[index].assignee
-            let needsOne = current == nil ? generator.chance(0.75) : !agents.contains(current!) && generator.chance(0.3)
-            guard needsOne else { continue }
+            let decides: Bool
+            if let current {
+                // The assignee is away today: sometimes the dispatcher hands the ticket on.
+                decides = !agents.contains(current) && generator.chance(0.3)
+            } else {
+                decides = generator.chance(0.75)
+            }
+            guard decides else { continue }
             let assignee = agents.filter { $0 != current }.randomElement(using: &generator) ?? agents[0]
             guard assignee != current else { continue }
             tickets[index].assignee = assignee
