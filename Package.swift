@@ -134,6 +134,8 @@ let package = Package(
                 "UsageAnalytics",
                 "UsageAnalyticsTesting",
                 "UsageCollector",
+                "PSA",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -184,6 +186,9 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "psa",
+                "PostgresTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "UsageAnalytics",
                 "UsageAnalyticsTesting",
                 "UsageCollector",

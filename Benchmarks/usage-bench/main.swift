@@ -6,6 +6,8 @@ import Foundation
 //   swift run -c release usage-bench ingest [--events N] [--database-url URL]
 //   swift run -c release usage-bench delivery [--events N]
 //   swift run -c release usage-bench spool [--records N]
+//   swift run -c release usage-bench middleware [--requests N] [--rounds N] [--concurrency N]
+//   swift run -c release usage-bench login [--attempts N] [--cost N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -17,9 +19,14 @@ case "delivery":
     try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "spool":
     try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "middleware":
+    try await MiddlewareBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "login":
+    try await LoginTimingBenchmark(arguments: Array(arguments.dropFirst())).run()
 default:
     print(
         "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
-            + " | spool [--records N]")
+            + " | spool [--records N] | middleware [--requests N] [--rounds N] [--concurrency N] | login [--attempts N] [--cost N]"
+    )
     exit(2)
 }

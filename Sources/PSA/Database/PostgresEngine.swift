@@ -47,8 +47,14 @@ public final class PostgresEngine: SQLDatabase {
     public func transaction<Result: Sendable>(
         _ body: @Sendable (any SQLSession) async throws -> Result
     ) async throws -> Result {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(Session(connection: connection, logger: logger))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(Session(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // The body's own error (a 404, a unique violation) is the one that matters once rolled back.
+            if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
+            throw error
         }
     }
 

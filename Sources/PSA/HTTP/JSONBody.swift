@@ -83,6 +83,7 @@ extension Request {
         switch error {
         case .keyNotFound(let key, _): return "'\(key.stringValue)' is required."
         case .valueNotFound(_, let context): return "\(path(context)) must not be null."
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty: return "The body must be a JSON object."
         case .typeMismatch(let type, let context): return "\(path(context)) must be \(Self.describe(type))."
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "The body is not valid JSON." : "\(path(context)) is not valid."

@@ -17,6 +17,7 @@ struct TestPSA: Sendable {
     static func run(
         on engine: Engine = .sqlite, configure: @Sendable (inout PSAConfiguration) -> Void = { _ in },
         analytics analyticsConfiguration: AnalyticsConfiguration = AnalyticsConfiguration(),
+        over testing: TestingSetup = .router,
         _ body: @Sendable (TestPSA, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await engine.withDatabase { database in
@@ -34,7 +35,7 @@ struct TestPSA: Sendable {
             try await psa.migrate()
             let app = Application(router: psa.buildRouter())
             let test = TestPSA(psa: psa, recorder: recorder, analytics: analytics, clock: clock)
-            try await app.test(.router) { client in try await body(test, client) }
+            try await app.test(testing) { client in try await body(test, client) }
         }
     }
 

@@ -46,15 +46,15 @@ struct FileInstallationStoreTests {
         #expect(try String(contentsOfFile: store.path, encoding: .utf8) == contents, "the file is left for inspection")
     }
 
-    @Test("the client refuses to start on a corrupt identity rather than changing every id")
-    func clientRefusesCorruptIdentity() throws {
+    @Test("the client stays off on a corrupt identity rather than changing every id")
+    func clientStaysOffOnCorruptIdentity() throws {
         let directory = try TemporaryDirectory()
         let store = FileInstallationStore(directory: directory.path)
         try "{}".write(toFile: store.path, atomically: true, encoding: .utf8)
-        #expect(throws: InstallationStoreError.self) {
-            _ = try AnalyticsClient(
-                configuration: AnalyticsConfiguration(), installationStore: store, destinations: [],
-                logger: .init(label: "test"), noticeOutput: NoticeOutput { _ in })
-        }
+        let analytics = try AnalyticsClient(
+            configuration: AnalyticsConfiguration(), installationStore: store, destinations: [],
+            logger: .init(label: "test"), noticeOutput: NoticeOutput { _ in })
+        #expect(!analytics.isEnabled)
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == "{}", "no new identity was made")
     }
 }
