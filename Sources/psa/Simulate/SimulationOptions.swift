@@ -7,6 +7,9 @@ struct SimulationOptions: Sendable, Equatable {
     static let clientRange = 0...50
     static let dayRange = 1...90
     static let maximumTargetLength = 2048
+    /// Bound on `tenants × days × (agents + clients)`, which a run's size follows (about seven
+    /// requests per person and day): at most some 700,000 requests.
+    static let maximumPersonDays = 100_000
 
     /// Companies that sign up, each with one admin.
     let tenants: Int
@@ -30,6 +33,12 @@ struct SimulationOptions: Sendable, Equatable {
         try Self.check("--agents", agents, in: Self.agentRange)
         try Self.check("--clients", clients, in: Self.clientRange)
         try Self.check("--days", days, in: Self.dayRange)
+        let personDays = tenants * days * (agents + clients)
+        guard personDays <= Self.maximumPersonDays else {
+            throw SimulationOptionsError(
+                "--tenants × --days × (--agents + --clients) must be at most \(Self.maximumPersonDays), got "
+                    + "\(personDays): the run would send too many requests")
+        }
         self.tenants = tenants
         self.agents = agents
         self.clients = clients

@@ -29,7 +29,13 @@ struct SimulationOptionsTests {
         #expect(refusal(try SimulationOptions(agents: -1)) == "--agents must be between 1 and 50, got -1")
         #expect(refusal(try SimulationOptions(clients: 51)) == "--clients must be between 0 and 50, got 51")
         #expect(refusal(try SimulationOptions(days: Int.max)) == "--days must be between 1 and 90, got \(Int.max)")
-        #expect(refusal(try SimulationOptions(tenants: 100, agents: 50, clients: 50, days: 90)) == nil)
+        #expect(refusal(try SimulationOptions(tenants: 12, agents: 50, clients: 50, days: 90)) != nil)
+        #expect(refusal(try SimulationOptions(tenants: 11, agents: 50, clients: 0, days: 90)) == nil)
+        #expect(refusal(try SimulationOptions(tenants: 100, agents: 1, clients: 0, days: 90)) == nil)
+        #expect(
+            refusal(try SimulationOptions(tenants: 100, agents: 50, clients: 50, days: 90))
+                == "--tenants × --days × (--agents + --clients) must be at most 100000, got 900000: "
+                + "the run would send too many requests")
     }
 
     @Test(
