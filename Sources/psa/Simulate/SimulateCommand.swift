@@ -9,12 +9,13 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Drive realistic traffic (signups, logins, tickets, comments, searches) through a running PSA.",
         discussion: """
             Each tenant's admin signs the company up and creates agents, client companies and client users; \
-            then, day by day over working hours ending today, people sign in (a few mistyping), tickets arrive, \
+            then, day by day over working hours (08:00-18:00 UTC) ending at the present, people sign in (a few mistyping), tickets arrive, \
             are assigned, worked, commented on, resolved, closed and sometimes deleted, and everyone searches. \
             The requests are a pure function of the options and --seed; email addresses carry a per-run nonce, \
             so runs never collide. Each request carries X-Simulated-Time: a PSA started with \
             `psa serve --simulation` stamps data and events with it. Exits non-zero when any answer was \
-            unexpected (a 5xx, or a failure where the plan expected success).
+            unexpected (a 5xx, or a failure where the plan expected success). A run is bounded: \
+            tenants × days × (agents + clients) is at most \(SimulationOptions.maximumPersonDays).
             """)
 
     @Option(help: "Companies that sign up (\(SimulationOptions.tenantRange)).")
@@ -26,7 +27,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Client companies per tenant (\(SimulationOptions.clientRange)).")
     var clients: Int = 3
 
-    @Option(help: "Simulated working days, ending today (\(SimulationOptions.dayRange)).")
+    @Option(help: "Simulated working days, the last one today or the latest past (\(SimulationOptions.dayRange)).")
     var days: Int = 14
 
     @Option(help: "Seed of the plan: the same seed sends the same requests.")

@@ -25,7 +25,6 @@ extension FakePSA {
             )
         }
 
-        // swift-format-ignore
         static func answer(
             method: String, route: String, path: String, headers: [String: String], body: [String: Any]?,
             bytes: Int, time: String?, state: inout State
@@ -49,7 +48,13 @@ extension FakePSA {
                 else { return error(401, "invalid_credentials") }
                 let token = UUID().uuidString
                 state.sessions[token] = user.id
-                return (200, ["token": token, "expires_at": now, "user_id": user.id, "tenant_id": user.tenant, "role": user.role])
+                return (
+                    200,
+                    [
+                        "token": token, "expires_at": now, "user_id": user.id, "tenant_id": user.tenant,
+                        "role": user.role,
+                    ]
+                )
             default:
                 break
             }
