@@ -27,7 +27,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Client companies per tenant (\(SimulationOptions.clientRange)).")
     var clients: Int = 3
 
-    @Option(help: "Simulated working days, the last one today or the latest past (\(SimulationOptions.dayRange)).")
+    @Option(help: "Simulated working days, ending at the present (\(SimulationOptions.dayRange)).")
     var days: Int = 14
 
     @Option(help: "Seed of the plan: the same seed sends the same requests.")
