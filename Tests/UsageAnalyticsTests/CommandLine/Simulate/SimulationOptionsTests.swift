@@ -4,7 +4,7 @@ import Testing
 @testable import psa
 
 /// Flag validation of `psa simulate`: in process, and through the real executable.
-@Suite("psa simulate: flags")
+@Suite("psa simulate: flags", .timeLimit(.minutes(2)))
 struct SimulationOptionsTests {
     @Test("defaults are 3 tenants, 4 agents, 3 clients, 14 days, seed 1, the local PSA")
     func defaults() throws {
