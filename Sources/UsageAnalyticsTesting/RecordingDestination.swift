@@ -6,15 +6,22 @@ import UsageAnalytics
 ///
 /// ```swift
 /// let recorder = RecordingDestination()
-/// let analytics = try AnalyticsClient.testing(destination: recorder)
+/// let analytics = try AnalyticsClient.recording(into: recorder)
 /// analytics.capture(UserLoggedOut(userType: .client), actor: actor)
 /// await analytics.flush()
 /// #expect(try recorder.single(named: "user_logged_out").properties["user_type"] == "client")
 /// ```
 public final class RecordingDestination: AnalyticsDestination {
     public let name: String
-    private let deliveries = Mutex<[[EncodedEvent]]>([])
-    private let waiters = Mutex<[(count: Int, continuation: CheckedContinuation<Void, Never>)]>([])
+    /// Deliveries and waiters under one lock, so a waiter can never register after the delivery that
+    /// satisfies it has checked for waiters.
+    private struct State {
+        var deliveries: [[EncodedEvent]] = []
+        var delivered = 0
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    private let state = Mutex(State())
 
     /// A recorder called `name`.
     public init(name: String = "recording") {
@@ -22,13 +29,12 @@ public final class RecordingDestination: AnalyticsDestination {
     }
 
     public func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {
-        let delivered = deliveries.withLock {
-            $0.append(events)
-            return $0.reduce(0) { $0 + $1.count }
-        }
-        let ready = waiters.withLock { waiters in
-            let ready = waiters.filter { $0.count <= delivered }
-            waiters.removeAll { $0.count <= delivered }
+        let ready = state.withLock { state in
+            state.deliveries.append(events)
+            state.delivered += events.count
+            let delivered = state.delivered
+            let ready = state.waiters.filter { $0.count <= delivered }
+            state.waiters.removeAll { $0.count <= delivered }
             return ready
         }
         for waiter in ready { waiter.continuation.resume() }
@@ -38,17 +44,17 @@ public final class RecordingDestination: AnalyticsDestination {
     /// Returns once at least `count` events have been delivered in total.
     public func waitForEvents(count: Int) async {
         await withCheckedContinuation { continuation in
-            let delivered = deliveries.withLock { $0.reduce(0) { $0 + $1.count } }
-            if delivered >= count {
-                continuation.resume()
-            } else {
-                waiters.withLock { $0.append((count, continuation)) }
+            let satisfied = state.withLock { state in
+                if state.delivered >= count { return true }
+                state.waiters.append((count, continuation))
+                return false
             }
+            if satisfied { continuation.resume() }
         }
     }
 
     /// Every delivery, each in the order it was made.
-    public var batches: [[EncodedEvent]] { deliveries.withLock { $0 } }
+    public var batches: [[EncodedEvent]] { state.withLock { $0.deliveries } }
 
     /// Every delivered event, decoded from its wire bytes.
     public var events: [CapturedEvent] {
@@ -71,7 +77,10 @@ public final class RecordingDestination: AnalyticsDestination {
 
     /// Forgets every delivery.
     public func reset() {
-        deliveries.withLock { $0.removeAll() }
+        state.withLock { state in
+            state.deliveries.removeAll()
+            state.delivered = 0
+        }
     }
 }
 

@@ -17,8 +17,13 @@ struct PrivacyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A JSON file with an object of properties to send with a generic event.")
     var properties: String?
 
-    @Option(name: .long, help: "The generic event's name.")
+    @Option(name: .long, help: "The generic event's name (with --declaration: the declared name).")
     var event: String = "privacy_check"
+
+    @Option(
+        name: .long,
+        help: "A JSON file declaring the generic event's properties and privacy classes, checked as the app would.")
+    var declaration: String?
 
     @Option(name: .long, help: "The tenant id of the example actor.")
     var tenant: String = "example-tenant"
@@ -29,15 +34,21 @@ struct PrivacyCommand: AsyncParsableCommand {
     static let maximumFileSize = 1_048_576
 
     func run() async throws {
-        let configuration: AnalyticsConfiguration
+        var configuration: AnalyticsConfiguration
         do {
             configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
         }
+        var name = event
+        if let declaration {
+            let declared = try Self.readDeclaration(from: declaration)
+            configuration.declaredGenericEvents = [declared]
+            name = declared.name
+        }
         let values = try properties.map(Self.readProperties) ?? Self.exampleProperties
         let payload = try await PrivacyPreview.payload(
-            configuration: configuration, event: event, properties: values,
+            configuration: configuration, event: name, properties: values,
             actor: AnalyticsActor(tenant: tenant, user: user, userType: .internal))
         print(String(decoding: payload, as: UTF8.self))
     }
@@ -48,21 +59,34 @@ struct PrivacyCommand: AsyncParsableCommand {
     ]
 
     static func readProperties(from path: String) throws -> [String: PropertyValue] {
+        guard case .object(let members) = try readJSON(from: path, option: "--properties") else {
+            throw ValidationError("--properties file \(path) must contain a JSON object")
+        }
+        return members
+    }
+
+    static func readDeclaration(from path: String) throws -> GenericEventDeclaration {
+        do {
+            return try GenericEventDeclaration(json: try readJSON(from: path, option: "--declaration"))
+        } catch let error as GenericEventDeclarationError {
+            throw ValidationError("--declaration file \(path): \(error)")
+        }
+    }
+
+    /// The JSON value in the file at `path`, at most ``maximumFileSize`` bytes.
+    static func readJSON(from path: String, option: String) throws -> PropertyValue {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ValidationError("cannot read --properties file \(path)")
+            throw ValidationError("cannot read \(option) file \(path)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
         guard data.count <= maximumFileSize else {
-            throw ValidationError("--properties file \(path) is larger than \(maximumFileSize) bytes")
+            throw ValidationError("\(option) file \(path) is larger than \(maximumFileSize) bytes")
         }
         do {
-            guard case .object(let members) = try PropertyValue(json: Array(data)) else {
-                throw ValidationError("--properties file \(path) must contain a JSON object")
-            }
-            return members
-        } catch let error as JSONParseError {
-            throw ValidationError("--properties file \(path) is not valid JSON: \(error)")
+            return try PropertyValue(json: Array(data))
+        } catch {
+            throw ValidationError("\(option) file \(path) is not valid JSON: \(error)")
         }
     }
 }

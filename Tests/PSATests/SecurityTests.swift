@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Testing
@@ -138,9 +139,33 @@ struct SecurityTests {
             let admin = try await client.signUp()
             let rows = try await psa.psa.database.query("SELECT token_hash FROM sessions")
             #expect(rows.count == 1)
-            #expect(try rows.first?.string("token_hash") != admin.token)
+            let digest = SHA256.hash(data: Data(admin.token.utf8)).map { String(format: "%02x", $0) }.joined()
+            #expect(try rows.first?.string("token_hash") == digest)
             let users = try await psa.psa.database.query("SELECT password_hash FROM users")
             #expect(try users.first?.string("password_hash").hasPrefix("$2b$04$") == true)
+        }
+    }
+}
+
+/// Attempts sent at the same moment cannot all pass the throttle before the first failure is recorded.
+@Suite("Concurrent sign-in attempts", .timeLimit(.minutes(2)))
+struct ConcurrentSignInTests {
+    @Test func concurrentGuessesAreCountedBeforeTheyAreChecked() async throws {
+        try await TestPSA.run { _, client in
+            let admin = try await client.signUp()
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        let response = try await client.call(
+                            .post, "/api/auth/login",
+                            json: #"{"email": "\#(admin.email)", "password": "guess number \#(index)"}"#)
+                        return Int(response.status.code)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count == 5, "\(statuses.sorted())")
+            #expect(statuses.filter { $0 == 429 }.count == 25)
         }
     }
 }

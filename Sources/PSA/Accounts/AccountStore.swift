@@ -36,6 +36,18 @@ struct AccountStore: Sendable {
         ).first.map(User.init(row:))
     }
 
+    /// The user with `id`, in whichever tenant (for a sign-in challenge, which names only the user).
+    func user(id: String, in session: any SQLSession) async throws -> User? {
+        try await session.query("SELECT \(raw: User.columns) FROM users WHERE id = \(id)").first.map(User.init(row:))
+    }
+
+    /// The user, locked until the caller's transaction ends (see `TicketStore.lockedTicket`).
+    func lockedUser(id: String, tenantID: String, in session: any SQLSession) async throws -> User? {
+        try await session.query(
+            "UPDATE users SET id = id WHERE id = \(id) AND tenant_id = \(tenantID) RETURNING \(raw: User.columns)"
+        ).first.map(User.init(row:))
+    }
+
     func users(tenantID: String, in session: any SQLSession) async throws -> [User] {
         try await session.query(
             "SELECT \(raw: User.columns) FROM users WHERE tenant_id = \(tenantID) ORDER BY created_at, id"
@@ -48,6 +60,10 @@ struct AccountStore: Sendable {
             UPDATE users SET name = \(user.name), role = \(user.role.rawValue), active = \(user.isActive)
             WHERE id = \(user.id) AND tenant_id = \(user.tenantID)
             """)
+    }
+
+    func setPasswordHash(_ hash: String, userID: String, in session: any SQLSession) async throws {
+        try await session.query("UPDATE users SET password_hash = \(hash) WHERE id = \(userID)")
     }
 
     func insertSession(

@@ -12,16 +12,18 @@ public struct AuthService: Sendable {
     let throttle: LoginThrottle
     let sessionLifetime: Duration
     let now: @Sendable () -> Date
+    let secondFactor: SecondFactor
     private let store = AccountStore()
 
     init(
         database: any SQLDatabase, analytics: AnalyticsClient, hasher: PasswordHasher, throttle: LoginThrottle,
-        sessionLifetime: Duration, now: @escaping @Sendable () -> Date
+        secondFactor: SecondFactor, sessionLifetime: Duration, now: @escaping @Sendable () -> Date
     ) {
         self.database = database
         self.analytics = analytics
         self.hasher = hasher
         self.throttle = throttle
+        self.secondFactor = secondFactor
         self.sessionLifetime = sessionLifetime
         self.now = now
     }
@@ -56,41 +58,102 @@ public struct AuthService: Sendable {
         return user
     }
 
-    /// A session issued by ``logIn(email:password:address:at:)``.
+    /// A session issued by ``logIn(email:password:address:at:)`` or ``completeSignIn(challenge:code:address:at:)``.
     public struct Session: Sendable {
         public var token: String
         public var expiresAt: Date
         public var user: User
     }
 
-    /// Verifies the credentials and issues a session.
+    /// What a correct password leads to: a session, or (two-factor sign-in on) a challenge to answer with a code.
+    public enum SignIn: Sendable {
+        case session(Session)
+        case secondFactorRequired(challenge: String, expiresAt: Date)
+    }
+
+    /// How long a sign-in challenge waits for its code.
+    static let challengeLifetime: TimeInterval = 5 * 60
+
+    /// Verifies the credentials and issues a session, or a challenge when the user has two-factor sign-in on.
     ///
     /// Every failure gets the same 401, after the same bcrypt work, whether the account is unknown, the
     /// password wrong or the account inactive; only `login_failed` (sent with the tenant's id, never the
     /// user's) tells them apart. Too many failures for the email or the address get a 429 with `Retry-After`.
-    public func logIn(email: String, password: String, address: String?, at time: Date) async throws -> Session {
+    public func logIn(email: String, password: String, address: String?, at time: Date) async throws -> SignIn {
         let account = try await store.credentials(email: email, in: database)
         let tenantActor = account.map { AnalyticsActor(tenant: $0.user.tenantID) }
-        if let retryAfter = throttle.retryAfter(email: email, address: address) {
-            analytics.capture(
-                LoginFailed(reason: .lockedOut, provider: .credentials, hasTwoFactor: account?.user.hasTwoFactor),
-                actor: tenantActor, at: time)
-            throw RequestError.throttled(retryAfterSeconds: retryAfter)
-        }
-        let verified = try await hasher.verify(password, against: account?.hash)
+        try admit(
+            email: email, address: address, hasTwoFactor: account?.user.hasTwoFactor, actor: tenantActor, at: time)
+        // bcrypt stops at a NUL byte: such a password is never right, but costs the same work.
+        let verified = try await hasher.verify(password, against: account?.hash) && !password.utf8.contains(0)
         guard let user = account?.user, verified, user.isActive else {
             let reason: LoginFailureReason =
                 account == nil ? .unknownUser : verified ? .inactiveAccount : .invalidPassword
-            throttle.recordFailure(email: email, address: address)
             analytics.capture(
                 LoginFailed(reason: reason, provider: .credentials, hasTwoFactor: account?.user.hasTwoFactor),
                 actor: tenantActor, at: time)
             throw RequestError.invalidCredentials
         }
-        throttle.recordSuccess(email: email)
         let actor = AnalyticsActor(tenant: user.tenantID, user: user.id, userType: user.role.userType)
         analytics.capture(
             AuthValidated(hasTwoFactor: user.hasTwoFactor, isAdmin: user.role == .admin), actor: actor, at: time)
+        if let stored = account?.hash, hasher.needsRehash(stored) {
+            // A hash from an older cost answers a wrong password faster than the decoy an unknown email gets.
+            let rehashed = try await hasher.hash(password)
+            try await database.transaction { [store] session in
+                try await store.setPasswordHash(rehashed, userID: user.id, in: session)
+            }
+        }
+        guard user.hasTwoFactor else {
+            throttle.succeeded(email: email, address: address)
+            return .session(try await issueSession(for: user, method: .password, at: time))
+        }
+        // The account's failures are forgotten only once the second factor is right, so that a known password
+        // cannot reset the count of guessed codes.
+        let challenge = SessionToken.generate()
+        let expiresAt = now().addingTimeInterval(Self.challengeLifetime)
+        try await database.transaction { session in
+            try await TwoFactorStore().insertChallenge(
+                hash: challenge.hash, userID: user.id, expiresAt: expiresAt, in: session)
+        }
+        return .secondFactorRequired(challenge: challenge.value, expiresAt: expiresAt)
+    }
+
+    /// Answers a sign-in challenge with a TOTP or recovery code and issues the session.
+    public func completeSignIn(challenge: String, code: String, address: String?, at time: Date) async throws -> Session
+    {
+        guard let token = SessionToken(received: Substring(challenge)),
+            let userID = try await TwoFactorStore().challengeUser(hash: token.hash, at: now(), in: database),
+            let user = try await store.user(id: userID, in: database), user.isActive
+        else { throw RequestError.invalidChallenge }
+        let tenantActor = AnalyticsActor(tenant: user.tenantID)
+        try admit(email: user.email, address: address, hasTwoFactor: true, actor: tenantActor, at: time)
+        let accepted = try await database.transaction { [now, secondFactor] session in
+            guard try await secondFactor.verify(code, userID: user.id, at: now(), in: session) else { return false }
+            try await TwoFactorStore().spendChallenge(hash: token.hash, at: now(), in: session)
+            return true
+        }
+        guard accepted else {
+            analytics.capture(
+                LoginFailed(reason: .invalidTwoFactorCode, provider: .credentials, hasTwoFactor: true),
+                actor: tenantActor, at: time)
+            throw RequestError.invalidTwoFactorCode
+        }
+        throttle.succeeded(email: user.email, address: address)
+        return try await issueSession(for: user, method: .passwordAndTOTP, at: time)
+    }
+
+    /// Admits the attempt, or answers 429 (and `login_failed` with `locked_out`) while locked out.
+    private func admit(
+        email: String, address: String?, hasTwoFactor: Bool?, actor: AnalyticsActor?, at time: Date
+    ) throws {
+        guard let retryAfter = throttle.admit(email: email, address: address) else { return }
+        analytics.capture(
+            LoginFailed(reason: .lockedOut, provider: .credentials, hasTwoFactor: hasTwoFactor), actor: actor, at: time)
+        throw RequestError.throttled(retryAfterSeconds: retryAfter)
+    }
+
+    private func issueSession(for user: User, method: LoginMethod, at time: Date) async throws -> Session {
         let token = SessionToken.generate()
         let issuedAt = now()
         let expiresAt = issuedAt.addingTimeInterval(Double(sessionLifetime.components.seconds))
@@ -101,8 +164,8 @@ public struct AuthService: Sendable {
         analytics.capture(
             UserLoggedIn(
                 provider: .credentials, userType: user.role.userType, hasTwoFactor: user.hasTwoFactor,
-                loginMethod: .password),
-            actor: actor, at: time)
+                loginMethod: method),
+            actor: AnalyticsActor(tenant: user.tenantID, user: user.id, userType: user.role.userType), at: time)
         return Session(token: token.value, expiresAt: expiresAt, user: user)
     }
 

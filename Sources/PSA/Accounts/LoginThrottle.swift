@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Counts failed sign-ins per account and per client address, and locks either out for a while once it
-/// has failed too often within the window.
+/// Counts sign-in attempts per account and per client address, and locks either out for a while once too
+/// many have failed within the window.
 ///
 /// Keys are the submitted email (whether or not an account has it, so a lock-out reveals nothing) and
 /// the client address. State is this process's memory, bounded by ``maximumKeys``.
@@ -33,28 +33,22 @@ public final class LoginThrottle: Sendable {
         self.now = now
     }
 
-    /// The seconds until `email` or `address` may try again, or nil when neither is locked out.
-    func retryAfter(email: String, address: String?) -> Int? {
+    /// Admits one attempt for `email` (when known) from `address`, or returns the seconds to wait when either
+    /// is locked out.
+    ///
+    /// An admitted attempt counts as a failure at once, until ``succeeded(email:address:)`` settles it: many
+    /// attempts sent at the same moment cannot all pass the check before the first one's failure is recorded.
+    func admit(email: String?, address: String?) -> Int? {
         let now = now()
         return records.withLock { records in
+            if records.count >= Self.maximumKeys { Self.prune(&records, now: now, window: limits.window) }
             let keys = Self.keys(email: email, address: address)
             let waits = keys.compactMap { key -> TimeInterval? in
                 guard let until = records[key]?.lockedUntil, until > now else { return nil }
                 return until.timeIntervalSince(now)
             }
-            guard let longest = waits.max() else { return nil }
-            return max(1, Int(longest.rounded(.up)))
-        }
-    }
-
-    /// Records a failed attempt; returns whether it locked the account or the address out.
-    @discardableResult
-    func recordFailure(email: String, address: String?) -> Bool {
-        let now = now()
-        return records.withLock { records in
-            if records.count >= Self.maximumKeys { Self.prune(&records, now: now, window: limits.window) }
-            var lockedOut = false
-            for key in Self.keys(email: email, address: address) {
+            if let longest = waits.max() { return max(1, Int(longest.rounded(.up))) }
+            for key in keys {
                 let limit = key.hasPrefix("account:") ? limits.failuresPerAccount : limits.failuresPerAddress
                 var record = records[key] ?? Record()
                 record.failures.removeAll { now.timeIntervalSince($0) > limits.window }
@@ -62,21 +56,27 @@ public final class LoginThrottle: Sendable {
                 if record.failures.count >= limit {
                     record.lockedUntil = now.addingTimeInterval(limits.lockout)
                     record.failures.removeAll()
-                    lockedOut = true
                 }
                 records[key] = record
             }
-            return lockedOut
+            return nil
         }
     }
 
-    /// Forgets the account's failures after a successful sign-in (the address keeps its count).
-    func recordSuccess(email: String) {
-        _ = records.withLock { $0.removeValue(forKey: "account:" + email) }
+    /// Settles an admitted attempt as a success: the account's count and lock-out are forgotten, and the
+    /// address gets its attempt back.
+    func succeeded(email: String, address: String?) {
+        records.withLock { records in
+            records.removeValue(forKey: "account:" + email)
+            if let address, var record = records["address:" + address], !record.failures.isEmpty {
+                record.failures.removeLast()
+                records["address:" + address] = record
+            }
+        }
     }
 
-    private static func keys(email: String, address: String?) -> [String] {
-        ["account:" + email] + (address.map { ["address:" + $0] } ?? [])
+    private static func keys(email: String?, address: String?) -> [String] {
+        (email.map { ["account:" + $0] } ?? []) + (address.map { ["address:" + $0] } ?? [])
     }
 
     /// Drops records with no recent failure and no lock-out in force.

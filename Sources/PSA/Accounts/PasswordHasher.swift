@@ -21,6 +21,12 @@ struct PasswordHasher: Sendable {
         try await threadPool.runIfActive { [cost] in Bcrypt.hash(password, cost: cost) }
     }
 
+    /// Whether `hash` was made at another cost than this hasher's (`$2b$12$…`), and should be remade.
+    func needsRehash(_ hash: String) -> Bool {
+        let parts = hash.split(separator: "$")
+        return parts.count >= 2 && Int(parts[1]) != Int(cost)
+    }
+
     /// Whether `password` matches `hash`; with no hash (unknown account) the decoy is verified and the answer
     /// is false.
     func verify(_ password: String, against hash: String?) async throws -> Bool {

@@ -80,7 +80,7 @@ public struct UserService: Sendable {
             throw RequestError.forbidden("Admins cannot deactivate or demote themselves.")
         }
         return try await database.transaction { [store, now] session in
-            guard var user = try await store.user(id: id, tenantID: admin.tenantID, in: session) else {
+            guard var user = try await store.lockedUser(id: id, tenantID: admin.tenantID, in: session) else {
                 throw RequestError.notFound("user")
             }
             if let role = changes.role, (role == .client) != (user.role == .client) {

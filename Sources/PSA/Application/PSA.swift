@@ -23,6 +23,8 @@ public struct PSA: Sendable {
     public let services: [any Service]
     /// Accounts and sessions.
     public let auth: AuthService
+    /// TOTP enrolment.
+    public let twoFactor: TwoFactorService
     /// Users of a tenant.
     public let users: UserService
     /// Client companies.
@@ -51,13 +53,14 @@ public struct PSA: Sendable {
             database = try await SQLiteEngine.open(path: configuration.dataDirectory + "/psa.sqlite", logger: logger)
         }
         return PSA(
-            configuration: configuration, database: database, services: services, analytics: analytics,
+            configuration: configuration, database: database, services: services,
+            secrets: try SecretBox.loadOrCreate(directory: configuration.dataDirectory), analytics: analytics,
             logger: logger, now: now)
     }
 
     /// The PSA over an open database.
     public init(
-        configuration: PSAConfiguration, database: any SQLDatabase, services: [any Service] = [],
+        configuration: PSAConfiguration, database: any SQLDatabase, services: [any Service] = [], secrets: SecretBox,
         analytics: AnalyticsClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -69,7 +72,9 @@ public struct PSA: Sendable {
         self.auth = AuthService(
             database: database, analytics: analytics, hasher: hasher,
             throttle: LoginThrottle(limits: configuration.loginLimits, now: now),
+            secondFactor: SecondFactor(box: secrets),
             sessionLifetime: configuration.sessionLifetime, now: now)
+        self.twoFactor = TwoFactorService(database: database, box: secrets, now: now)
         self.users = UserService(database: database, analytics: analytics, hasher: hasher, now: now)
         self.clients = ClientService(database: database)
         self.tickets = TicketService(
@@ -105,7 +110,7 @@ public struct PSA: Sendable {
         router.add(
             middleware: AnalyticsMiddleware<PSARequestContext, ContinuousClock>(
                 analytics: analytics, configuration: configuration.analytics))
-        AuthController(auth: auth).addRoutes(to: router)
+        AuthController(auth: auth, twoFactor: twoFactor).addRoutes(to: router)
         UserController(users: users, clients: clients).addRoutes(to: router)
         TicketController(tickets: tickets).addRoutes(to: router)
         return router

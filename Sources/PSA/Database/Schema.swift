@@ -95,7 +95,29 @@ enum Schema {
             )
             """,
             "CREATE INDEX comments_ticket ON comments (ticket_id, created_at)",
-        ]
+        ],
+        // Two-factor sign-in: sealed TOTP seeds, the last step used (replay), recovery codes, login challenges.
+        [
+            "ALTER TABLE users ADD COLUMN totp_seed TEXT",
+            "ALTER TABLE users ADD COLUMN totp_pending_seed TEXT",
+            "ALTER TABLE users ADD COLUMN totp_last_step BIGINT",
+            """
+            CREATE TABLE recovery_codes (
+                user_id TEXT NOT NULL REFERENCES users (id),
+                code_hash TEXT NOT NULL,
+                used_at BIGINT,
+                PRIMARY KEY (user_id, code_hash)
+            )
+            """,
+            """
+            CREATE TABLE login_challenges (
+                challenge_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            )
+            """,
+        ],
     ]
 
     /// Brings `database` to the latest schema; a database from a newer release is refused.

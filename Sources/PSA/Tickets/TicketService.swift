@@ -100,7 +100,7 @@ public struct TicketService: Sendable {
     public func update(id: String, _ changes: Changes, by principal: Principal, at time: Date) async throws -> Ticket {
         guard principal.isStaff else { throw RequestError.forbidden("Client users cannot change tickets.") }
         let (before, after) = try await database.transaction { [store] session in
-            let before = try await visibleTicket(id: id, for: principal, in: session)
+            let before = try await visibleTicket(id: id, for: principal, in: session, locked: true)
             var after = before
             changes.apply(to: &after, at: time)
             let newAssignee = after.assigneeID != before.assigneeID ? after.assigneeID : nil
@@ -138,7 +138,7 @@ public struct TicketService: Sendable {
     public func delete(id: String, by principal: Principal, at time: Date) async throws {
         guard principal.isStaff else { throw RequestError.forbidden("Client users cannot delete tickets.") }
         let (ticket, comments) = try await database.transaction { [store] session in
-            let ticket = try await visibleTicket(id: id, for: principal, in: session)
+            let ticket = try await visibleTicket(id: id, for: principal, in: session, locked: true)
             let comments = try await store.commentCount(ticketID: ticket.id, in: session)
             try await store.delete(id: ticket.id, tenantID: ticket.tenantID, in: session)
             return (ticket, comments)
@@ -212,9 +212,15 @@ public struct TicketService: Sendable {
         return try await store.comments(ticketID: ticket.id, includeInternal: principal.isStaff, in: database)
     }
 
-    private func visibleTicket(id: String, for principal: Principal, in session: any SQLSession) async throws -> Ticket
-    {
-        guard let ticket = try await store.ticket(id: id, tenantID: principal.tenantID, in: session),
+    /// The ticket if the caller may see it, locked for the transaction when `locked`; 404 otherwise.
+    private func visibleTicket(
+        id: String, for principal: Principal, in session: any SQLSession, locked: Bool = false
+    ) async throws -> Ticket {
+        let stored =
+            locked
+            ? try await store.lockedTicket(id: id, tenantID: principal.tenantID, in: session)
+            : try await store.ticket(id: id, tenantID: principal.tenantID, in: session)
+        guard let ticket = stored,
             principal.isStaff || ticket.clientID == principal.clientID
         else { throw RequestError.notFound("ticket") }
         return ticket

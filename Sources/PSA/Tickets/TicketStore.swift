@@ -45,6 +45,17 @@ struct TicketStore: Sendable {
         ).first.map(Ticket.init(row:))
     }
 
+    /// The ticket, locked until the caller's transaction ends: a write that changes nothing takes the row
+    /// lock on PostgreSQL, so concurrent updates of one ticket run one after the other (SQLite's
+    /// transactions already do), and each computes its events from what the previous one stored.
+    func lockedTicket(id: String, tenantID: String, in session: any SQLSession) async throws -> Ticket? {
+        try await session.query(
+            """
+            UPDATE tickets SET id = id WHERE id = \(id) AND tenant_id = \(tenantID) RETURNING \(raw: Ticket.columns)
+            """
+        ).first.map(Ticket.init(row:))
+    }
+
     func update(_ ticket: Ticket, in session: any SQLSession) async throws {
         try await session.query(
             """

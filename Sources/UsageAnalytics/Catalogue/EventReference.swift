@@ -31,6 +31,7 @@ public enum EventReference {
             "",
             "Every event has a UUIDv7 `uuid` and an ISO-8601 UTC `timestamp`, made at capture and kept across retries.",
         ]
+        lines += genericEventRules
         for category in EventCategory.allCases {
             let events = definitions.filter { $0.category == category }
             guard !events.isEmpty else { continue }
@@ -48,6 +49,54 @@ public enum EventReference {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The rules for generic events, as the reference states them.
+    private static let genericEventRules: [String] = [
+        "",
+        "## Generic events",
+        "",
+        "`capture(event:properties:actor:)` sends events that are not in the catalogue. An event declared at startup",
+        "(`AnalyticsConfiguration.declaredGenericEvents`, a `GenericEventDeclaration` with `PropertyDeclaration`s)",
+        "follows the rules of typed events (below): undeclared properties are dropped and counted",
+        "(`undeclared_property`), values that do not fit their declaration too (`invalid_value`). Any other generic",
+        "event goes through the",
+        "sanitizer, whose rules are allowlist-shaped; every drop or rewrite is counted by reason in",
+        "`usage_analytics_redactions_total`:",
+        "",
+        "- **Event names** are snake_case, at most 64 bytes, and are refused (`invalid_event_name`) when they hold",
+        "  more than four digits in a row, more than six digits in all, a mixed hex run longer than seven, or a",
+        "  common given name or surname.",
+        "- **Reserved names.** Keys that PostHog reads from properties (`distinct_id`, `uuid`, `event`, `timestamp`,",
+        "  `set`, `set_once`, `unset`, `token`, `api_key`, `alias`, `anon_distinct_id`, `device_id`, `session_id`,",
+        "  `person_id`, `groups`, `ip`, …) are removed at every depth, in any spelling (`DISTINCT_ID`, `distinctId`,",
+        "  `distinct-id`) and with any value (`reserved_name`); `$`-prefixed keys and the common property names",
+        "  above are removed at the top level (`reserved_key`). So the only id on an event is the SDK's own.",
+        "- **Keys** are matched as words, also glued (`useremail`), with digits read as letters (`passw0rd`), in",
+        "  English, German, French, Spanish, Dutch, Italian, Portuguese and Polish. A key naming personal data or a",
+        "  credential is dropped (`sensitive_key`) unless its value is a bool: a bool carries no personal data.",
+        "  A measure of one (`email_count`) keeps numbers; a feature of one (`token_type`, `email_template`,",
+        "  `cookie_consent`) keeps enum tokens; a person reference (`owner`, `created_by`, `assigned_to`) keeps",
+        "  bools; an object under a key whose last word is a person (`per_user`) is dropped, its keys being people.",
+        "  A key that is itself data (an email, a person's name, more than four digits in a row, more than six in",
+        "  all, a mixed hex run) is dropped whatever its value (`data_key`).",
+        "- **Numbers** are measures: integers within ±999,999 leave exactly; larger magnitudes keep two significant",
+        "  digits (`52428800` → `52000000`), so no card, phone, tax or account number leaves as a JSON number;",
+        "  fractions keep at most three decimals and six significant digits (`rounded_number`).",
+        "- **Strings, hosted.** Unicode is folded first (NFKC, every space and dash, digits of any script). A string",
+        "  containing an email, phone, IP or MAC address, payment card, IBAN, US SSN, UK NI number, coordinates, JWT,",
+        "  bearer token, API key, PEM key or URL password becomes `\"[redacted]\"`. Otherwise it is sent only when it",
+        "  is an enum token: at most 64 ASCII letters, digits and `_ - . : / { } +`, no whitespace, at most six",
+        "  digits, no date, no home-directory path, no password-like part, no common name; under a key naming a",
+        "  version or a product code, a build number or a check-digit-valid ISBN/EAN passes. Anything else leaves",
+        "  as its length in characters (`free_text`); text over 200 characters always does (`long_text`).",
+        "- **On-premise**, a generic event carries only bools and bounded numbers, alone or in lists: strings and",
+        "  objects are withheld (`on_premise_policy`), and the distinct id is the tenant's.",
+        "",
+        "What the sanitizer cannot catch, and why declaring events matters: free text written as one enum-shaped",
+        "token (`chest_pain_diabetic`); a name outside its list used alone as a token or key; a personal number of",
+        "six digits or fewer (a PIN, a postcode) under a key that does not say so; ambiguous abbreviations (`cp`);",
+        "two numbers that together are coordinates (each keeps three decimals, about 100 m).",
+    ]
 
     private static func values(of kind: PropertyKind) -> String {
         switch kind {

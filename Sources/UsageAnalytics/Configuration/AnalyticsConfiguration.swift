@@ -48,6 +48,9 @@ public struct AnalyticsConfiguration: Sendable, Equatable {
     public var environment: RuntimeEnvironment = .production
     /// The application version reported on every event.
     public var appVersion: String = UsageAnalyticsVersion.current
+    /// Generic events declared with their properties and privacy classes (set in code; no
+    /// environment variable): their undeclared properties are dropped, as for typed events.
+    public var declaredGenericEvents: [GenericEventDeclaration] = []
 
     /// A configuration with every default.
     public init() {}

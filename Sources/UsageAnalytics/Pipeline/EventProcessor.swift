@@ -8,8 +8,10 @@ struct EventProcessor: Sendable {
     private let identity: IdentityResolver
     private let identities: IdentityCache
     private let policy: PrivacyPolicy
-    private let sanitizer: Sanitizer
+    private let labelSanitizer: Sanitizer
+    private let genericSanitizer: Sanitizer
     private let common: CommonProperties
+    private let declaredEvents: DeclaredGenericEvents
     private let metrics: AnalyticsMetrics
 
     init(configuration: AnalyticsConfiguration, installation: Installation, metrics: AnalyticsMetrics) {
@@ -18,8 +20,10 @@ struct EventProcessor: Sendable {
             deploymentType: configuration.deploymentType, anonymizeUserIDs: configuration.anonymizeUserIDs)
         self.identities = IdentityCache(resolver: identity)
         self.policy = PrivacyPolicy(deploymentType: configuration.deploymentType)
-        self.sanitizer = Sanitizer()
+        self.labelSanitizer = Sanitizer()
+        self.genericSanitizer = Sanitizer(strings: .enumTokens)
         self.common = CommonProperties(configuration: configuration)
+        self.declaredEvents = DeclaredGenericEvents(configuration.declaredGenericEvents)
         self.metrics = metrics
     }
 
@@ -33,7 +37,17 @@ struct EventProcessor: Sendable {
             properties = typedProperties(typed)
         case .generic(let genericName, let values):
             name = genericName
-            properties = genericProperties(values)
+            let declaration = declaredEvents[genericName]
+            // Checked here rather than in `capture`, which must stay cheap.
+            guard declaration != nil || PrivacyPolicy.isNameShaped(genericName) else {
+                metrics.recordDrop(.invalidEventName)
+                return nil
+            }
+            if let declaration {
+                properties = declaredProperties(values, declaration)
+            } else {
+                properties = genericProperties(values)
+            }
         }
         let ids =
             event.verbatimDistinctID.map { IdentityCache.Identities(distinctID: $0, groupKey: nil) }
@@ -68,10 +82,35 @@ struct EventProcessor: Sendable {
         let definition = type(of: event).definition
         var written = EventProperties()
         event.write(to: &written)
+        return checkedProperties(written.entries.map { ($0.name, $0.value) }, declaration: definition.declaration)
+    }
+
+    /// A declared generic event's values, checked like a typed event's: a value that does not fit
+    /// its declared kind is invalid, an undeclared one is dropped.
+    private func declaredProperties(
+        _ values: [String: PropertyValue], _ event: GenericEventDeclaration
+    ) -> [(key: String, value: WireValue)] {
+        var entries: [(String, EventProperties.Value?)] = []
+        for (name, value) in values {
+            // A declaration cannot reintroduce a name PostHog reads (`distinct_id`, `set`, ...).
+            if ReservedNames.contains(name) {
+                metrics.recordPolicy(.reservedKey)
+                continue
+            }
+            let kind = event.declaration(named: name)?.kind
+            entries.append((name, kind.flatMap { DeclaredGenericEvents.typedValue(value, as: $0) }))
+        }
+        return checkedProperties(entries, declaration: event.declaration)
+    }
+
+    /// The wire properties of checked entries: declared, allowed by the policy, and of the declared kind.
+    private func checkedProperties(
+        _ entries: [(String, EventProperties.Value?)], declaration: (String) -> PropertyDeclaration?
+    ) -> [(key: String, value: WireValue)] {
         var result: [(key: String, value: WireValue)] = []
-        result.reserveCapacity(written.entries.count + 10)
-        for (name, value) in written.entries {
-            guard let declaration = definition.declaration(named: name) else {
+        result.reserveCapacity(entries.count + 10)
+        for (name, value) in entries {
+            guard let declaration = declaration(name) else {
                 metrics.recordPolicy(.undeclaredProperty)
                 continue
             }
@@ -79,7 +118,7 @@ struct EventProcessor: Sendable {
                 metrics.recordPolicy(.onPremisePolicy)
                 continue
             }
-            guard let wire = wireValue(value, declaredAs: declaration.kind) else {
+            guard let value, let wire = wireValue(value, declaredAs: declaration.kind) else {
                 metrics.recordPolicy(.invalidValue)
                 continue
             }
@@ -96,7 +135,7 @@ struct EventProcessor: Sendable {
             return .value(.array(texts.map(PropertyValue.string)))
         case (.label(let text), .label) where PrivacyPolicy.isLabel(text):
             var report = SanitizerReport()
-            let checked = sanitizer.sanitize(value: .string(text), report: &report)
+            let checked = labelSanitizer.sanitize(value: .string(text), report: &report)
             metrics.record(report)
             return .value(checked)
         case (.flag(let flag), .flag):
@@ -128,8 +167,16 @@ struct EventProcessor: Sendable {
                 allowed[key] = value
             }
         }
+        if policy.deploymentType == .onPremise {
+            // Strings and objects never leave on-premise: withhold them before anything reads them.
+            allowed = allowed.compactMapValues { value in
+                policy.filterGeneric(
+                    value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) },
+                    onInvalidKey: { metrics.recordPolicy(.invalidKey) })
+            }
+        }
         var report = SanitizerReport()
-        let sanitized = sanitizer.sanitize(allowed, report: &report)
+        let sanitized = genericSanitizer.sanitize(allowed, report: &report)
         metrics.record(report)
         var result: [(key: String, value: WireValue)] = []
         for (key, value) in sanitized {

@@ -3,7 +3,8 @@
 /// Hosted deployments send every class but free text, with opaque ids as HMACs. On-premise
 /// installations let only enum, bool, count and duration values leave: opaque ids are withheld,
 /// and a generic event, whose strings the SDK cannot know to be from a closed set, sends only
-/// its bools and numbers.
+/// its bools and (sanitizer-bounded) numbers, alone or in lists, and no objects, whose keys could
+/// be data.
 struct PrivacyPolicy: Sendable {
     let deploymentType: DeploymentType
 
@@ -14,7 +15,7 @@ struct PrivacyPolicy: Sendable {
 
     /// Applies the deployment rule to a sanitized generic value; `nil` means withhold it. Keys
     /// that are not identifier-shaped (`Jane Doe`, a sentence) are data, not names: they are
-    /// dropped at every depth, for both deployments.
+    /// dropped at every depth, for both deployments. On-premise, strings and objects are withheld.
     func filterGeneric(
         _ value: PropertyValue, onWithheld: () -> Void, onInvalidKey: () -> Void
     ) -> PropertyValue? {
@@ -27,6 +28,9 @@ struct PrivacyPolicy: Sendable {
             return nil
         case .array(let elements):
             return .array(elements.compactMap { filterGeneric($0, onWithheld: onWithheld, onInvalidKey: onInvalidKey) })
+        case .object where deploymentType == .onPremise:
+            onWithheld()
+            return nil
         case .object(let members):
             var kept: [String: PropertyValue] = [:]
             for (key, member) in members {
@@ -84,7 +88,9 @@ struct PrivacyPolicy: Sendable {
         }
     }
 
-    /// A generic event's name: snake_case, starting with a letter, at most 64 bytes.
+    /// A generic event's name: snake_case, starting with a letter, at most 64 bytes. This is the
+    /// cheap check `capture` runs; the processor also refuses names that are data
+    /// (``isNameShaped(_:)``).
     static func isValidEventName(_ name: String) -> Bool {
         let utf8 = name.utf8
         guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), utf8.count <= 64
@@ -94,5 +100,12 @@ struct PrivacyPolicy: Sendable {
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_")
         }
+    }
+
+    /// Whether a generic event's name is a name rather than data: no run of more than four digits,
+    /// no mixed hex run, at most six digits, no person's name (`ticket_88413377_opened`,
+    /// `export_for_maria_garcia` are refused).
+    static func isNameShaped(_ name: String) -> Bool {
+        DataShape.isNameShaped(name)
     }
 }

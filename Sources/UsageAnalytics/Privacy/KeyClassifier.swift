@@ -12,8 +12,17 @@
 /// - A sensitive key that also has a measure word (`email_count`, `address_length`,
 ///   `has_password`, `is_phone_verified`, `tokens_used`) is **measure only**: kept when its value
 ///   is a number, a bool or null, dropped otherwise.
-/// - A key that is just a person reference (`user`, `owner`, `client`) is **flag only**: kept
-///   when its value is a bool or null; its plural (`users`) is measure only.
+/// - A sensitive key whose last word names a feature or setting of the thing (`token_type`,
+///   `email_template`, `cookie_consent`, `name_format`) is **enum only**: it may carry an enum token,
+///   a number or a bool, never the thing itself.
+/// - A key that is just a person reference (`user`, `owner`, `client`), or that ends in an action
+///   done by or to a person (`created_by`, `assigned_to`, `shared_with`), is **flag only**: kept
+///   when its value is a bool or null; a plural reference (`users`) is measure only.
+/// - A key whose last word is a person (`tenant`, `people`) may not carry an object: its keys
+///   would be people.
+/// - Words are also read with digits spelled as letters (`passw0rd`, `em4il`), and unknown words
+///   are split into two known ones (`useremail`, `customerphone`, `tenantid`).
+/// - A bool can carry no personal data: every verdict allows bools and null.
 ///
 /// ```swift
 /// KeyClassifier.isSensitive("emailAddress")  // true
@@ -25,26 +34,45 @@ public enum KeyClassifier {
     public enum Verdict: Sendable, Hashable {
         /// Any value, inspected as usual.
         case harmless
-        /// Nothing: the property is dropped.
+        /// Bools and null only: the property is dropped otherwise.
         case sensitive
         /// Numbers, bools and null only.
         case measureOnly
         /// Bools and null only.
         case flagOnly
+        /// Enum tokens (checked by the sanitizer), numbers, bools and null; never a list or an object.
+        case enumOnly
+        /// Anything but an object.
+        case noMap
 
-        /// Whether `value` may be sent under a key with this verdict.
+        /// Whether `value` may be sent under a key with this verdict (strings under ``enumOnly`` are
+        /// further checked to be enum tokens).
         public func allows(_ value: PropertyValue) -> Bool {
             switch (self, value) {
-            case (.harmless, _): true
-            case (.sensitive, _): false
             case (_, .null), (_, .bool): true
+            case (.harmless, _): true
+            case (.noMap, .object): false
+            case (.noMap, _): true
             case (.measureOnly, .int), (.measureOnly, .double): true
+            case (.enumOnly, .int), (.enumOnly, .double), (.enumOnly, .string): true
             default: false
+            }
+        }
+
+        /// How much the verdict withholds, to pick the stricter of two readings of a key.
+        var strictness: Int {
+            switch self {
+            case .harmless: 0
+            case .noMap: 1
+            case .enumOnly: 2
+            case .measureOnly: 3
+            case .flagOnly: 4
+            case .sensitive: 5
             }
         }
     }
 
-    /// Whether a property named `key` must never be sent, whatever its value.
+    /// Whether a property named `key` must never carry more than a bool.
     ///
     /// Keys that are merely restricted (``Verdict/measureOnly``, ``Verdict/flagOnly``) are not
     /// sensitive: `email_count` may carry a number.
@@ -52,13 +80,27 @@ public enum KeyClassifier {
         classify(key) == .sensitive
     }
 
-    /// Classifies a property key.
+    /// Classifies a property key, as written and with digits read as letters (`passw0rd`).
     public static func classify(_ key: String) -> Verdict {
-        classify(words: KeyWords.split(key))
+        let verdict = classify(words: KeyWords.split(key))
+        guard verdict != .sensitive, let spelled = LeetSpelling.letters(in: key) else { return verdict }
+        let alternative = classify(words: KeyWords.split(spelled))
+        return alternative.strictness > verdict.strictness ? alternative : verdict
+    }
+
+    /// The kind of value the key says it holds, which lets some values pass that would otherwise
+    /// look like identifiers (`build: 10.0.19045.2965`, `isbn: 978-3-16-148410-0`).
+    static func valueHint(words: [String]) -> ValueHint {
+        for word in words.reversed() {
+            let traits = KeyVocabulary.traits(of: word)
+            if traits.contains(.version) { return .version }
+            if traits.contains(.productCode) { return .productCode }
+        }
+        return .none
     }
 
     static func classify(words: [String]) -> Verdict {
-        guard !words.isEmpty else { return .harmless }
+        guard let last = words.indices.last else { return .harmless }
         return withUnsafeTemporaryAllocation(of: KeyVocabulary.Traits.self, capacity: words.count) { traits in
             var mentionsPerson = false
             var hasMeasure = false
@@ -70,19 +112,33 @@ public enum KeyClassifier {
             }
             defer { traits.deinitialize() }
 
+            // `created_by`, `assigned_to`: the value is whoever did or received the action.
+            if last > 0, personSuffixes.contains(words[last]), traits[last - 1].contains(.personAction) {
+                return .flagOnly
+            }
             var sensitive = false
+            var personBefore = false
             for index in words.indices where !sensitive {
                 sensitive = isSensitiveWord(at: index, words: words, traits: traits, mentionsPerson: mentionsPerson)
+                if traits[index].contains(.naming), personBefore { sensitive = true }
+                if !traits[index].intersection([.person, .bareReference]).isEmpty { personBefore = true }
             }
-            if sensitive { return hasMeasure ? .measureOnly : .sensitive }
+            if sensitive {
+                if hasMeasure { return .measureOnly }
+                let lastIsSensitiveItself = traits[last].contains(.sensitive) || traits[last].contains(.name)
+                return traits[last].contains(.qualifier) && !lastIsSensitiveItself ? .enumOnly : .sensitive
+            }
             // A key naming a person (`owner`, `primary_contact`, `assigned_technician`) may say how
             // many or whether, never who.
-            if !hasMeasure, let last = words.indices.last, traits[last].contains(.bareReference) {
+            guard !traits[last].intersection([.person, .bareReference]).isEmpty else { return .harmless }
+            if !hasMeasure, traits[last].contains(.bareReference) {
                 return traits[last].contains(.plural) ? .measureOnly : .flagOnly
             }
-            return .harmless
+            return .noMap
         }
     }
+
+    private static let personSuffixes: Set<String> = ["by", "to", "with", "for", "from"]
 
     private static func isSensitiveWord(
         at index: Int,
@@ -105,23 +161,37 @@ public enum KeyClassifier {
             {
                 return true
             }
-        }
-        if wordTraits.isEmpty { return isPersonalCompound(word) }
-        return false
-    }
-
-    /// Unknown single words such as `customername` or `tenantid`: a person or document word glued
-    /// to `name` or `id`.
-    private static func isPersonalCompound(_ word: String) -> Bool {
-        let length = word.utf8.count
-        if length > 4, word.hasSuffix("name") {
-            return KeyVocabulary.traits(of: String(word.dropLast(4))).contains(.person)
-        }
-        for suffix in ["id", "ids"] where length > suffix.utf8.count + 1 && word.hasSuffix(suffix) {
-            if KeyVocabulary.traits(of: String(word.dropLast(suffix.count))).contains(.identityQualifier) {
+            // Three words read as one: `mot_de_passe`, `date_of_birth`.
+            if index > 1, words[index - 2].utf8.count + previous.utf8.count + word.utf8.count <= 24,
+                KeyVocabulary.traits(of: words[index - 2] + previous + word).contains(.sensitive)
+            {
                 return true
             }
         }
+        if wordTraits.isEmpty { return isSensitiveCompound(word) }
         return false
     }
+
+    /// Unknown single words such as `useremail`, `customername` or `tenantid`: two known words
+    /// glued together that read as sensitive.
+    private static func isSensitiveCompound(_ word: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count >= 5, characters.count <= 32 else { return false }
+        for split in 2...(characters.count - 2) {
+            let left = String(characters[..<split])
+            let right = String(characters[split...])
+            guard !KeyVocabulary.traits(of: left).isEmpty, !KeyVocabulary.traits(of: right).isEmpty else { continue }
+            if classify(words: [left, right]) == .sensitive { return true }
+        }
+        return false
+    }
+}
+
+/// What a key says its value is, when that changes how the value is read.
+enum ValueHint: Sendable {
+    case none
+    /// A version or build number: dotted numbers are versions, not IP addresses.
+    case version
+    /// A product code (ISBN, EAN, GTIN, UPC): a number passing its check digit is a product code.
+    case productCode
 }

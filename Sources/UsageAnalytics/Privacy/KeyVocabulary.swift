@@ -19,8 +19,20 @@ struct KeyVocabulary {
         static let identityQualifier = Traits(rawValue: 1 << 5)
         /// A person reference that, as the whole key (`user`, `owner`), may only carry a bool.
         static let bareReference = Traits(rawValue: 1 << 6)
-        /// The word `name`.
+        /// The word `name` (or its abbreviation `nm`).
         static let name = Traits(rawValue: 1 << 7)
+        /// Names what a person is called when it follows a person word: `owner_label`, `reporter_login`.
+        static let naming = Traits(rawValue: 1 << 8)
+        /// Names a feature or setting of the thing before it, whose value is an enum token rather than
+        /// the thing itself: `token_type`, `email_template`, `cookie_consent`, `name_format`.
+        static let qualifier = Traits(rawValue: 1 << 9)
+        /// An action done by or to a person, so that a key ending in it plus `by`, `to`, `with`, `for`
+        /// or `from` names that person: `created_by`, `assigned_to`, `shared_with`.
+        static let personAction = Traits(rawValue: 1 << 10)
+        /// Says the value is a version or build number: `version`, `build`, `release`.
+        static let version = Traits(rawValue: 1 << 11)
+        /// Says the value is a product code with a check digit: `isbn`, `ean`, `gtin`, `upc`.
+        static let productCode = Traits(rawValue: 1 << 12)
         /// Set by ``KeyVocabulary/traits(of:)`` when the word was known only in its singular.
         static let plural = Traits(rawValue: 1 << 15)
     }
@@ -51,7 +63,12 @@ struct KeyVocabulary {
         add(.technical, technicalWords)
         add(.identifier, "id uid uuid guid number no nr code")
         add(.bareReference, bareReferenceWords)
-        add(.name, "name")
+        add(.name, "name nm")
+        add(.naming, "label handle login alias initials nick moniker signature display")
+        add(.qualifier, qualifierWords)
+        add(.personAction, personActionWords)
+        add(.version, "version versions ver build release rev revision")
+        add(.productCode, "isbn isbn10 isbn13 ean ean8 ean13 gtin gtin8 gtin12 gtin13 gtin14 upc barcode")
         return table
     }()
 
@@ -68,10 +85,21 @@ struct KeyVocabulary {
         licencekey productkey sessionkey clientkey authkey
         ip ipv ipaddress macaddress imei imsi udid idfa idfv gaid msisdn iccid useragent
         dob birthday birthdate birth birthplace dateofbirth gender sex ethnicity religion nationality salary
+        pass passw pword pswd tel tele telno phoneno mobileno cellno addr fname lname mname gname
         username userid uid firstname lastname fullname surname nickname displayname givenname familyname
         middlename maidenname screenname realname legalname preferredname
         creditcard debitcard cardnumber cardholder ccnumber taxid nationalid socialsecurity
-        driverslicense driverlicense bankaccount accountnumber routingnumber sortcode
+        driverslicense driverlicense bankaccount accountnumber routingnumber sortcode geo coord
+        vorname nachname familienname geburtsname passwort kennwort strasse adresse anschrift ort wohnort stadt
+        plz postleitzahl telefon telefonnummer handy handynummer mobilnummer geburtsdatum geburtstag geburtsort
+        ausweis personalausweis steuernummer steuerid kontonummer sozialversicherungsnummer
+        prenom nom motdepasse mdp rue ville codepostal telephone portable naissance datedenaissance courriel
+        nombre apellido apellidos contrasena clave direccion domicilio calle ciudad telefono movil celular
+        nacimiento correo dni nie nif curp rfc
+        voornaam achternaam wachtwoord wachtwoorden straat woonplaats adres telefoonnummer geboortedatum bsn
+        cognome indirizzo citta cellulare nascita codicefiscale
+        sobrenome senha endereco morada cidade telefone nascimento cpf cnpj
+        nazwisko imie haslo ulica pesel
         """
 
     private static let measureWords = """
@@ -120,7 +148,23 @@ struct KeyVocabulary {
         resource entity model object record collection domain repo repository branch sku tier key
         series signal test suite spec check rule policy filter segment funnel goal group font color
         icon folder dir directory bundle binary process thread server instance interface protocol
-        scheme codec algorithm algo cipher hash cert certificate
+        scheme codec algorithm algo cipher hash cert certificate geoip
+        """
+
+    /// Words after a sensitive word that make the key name a feature or setting of it.
+    private static let qualifierWords = """
+        type types kind template templates consent format policy mode method provider strategy style status
+        state setting settings option options preference preferences scheme algorithm rule rules requirement
+        requirements category variant channel visibility permission permissions scope layout source
+        """
+
+    /// Actions done by or to a person (`created_by`, `assigned_to`, `shared_with`).
+    private static let personActionWords = """
+        assigned reassigned created updated modified edited changed approved rejected reviewed owned submitted
+        sent shared forwarded escalated delegated invited referred requested reported closed resolved deleted
+        signed handled paid billed sold authored written managed opened completed uploaded reply replied mail
+        mailed emailed cc bcc transferred mentioned notified messaged called contacted visited booked delivered
+        addressed issued granted given claimed accepted declined verified checked locked archived restored
         """
 
     private static let bareReferenceWords = """

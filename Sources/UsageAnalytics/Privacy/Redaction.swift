@@ -17,6 +17,12 @@ public enum Redaction {
         case paymentCard = "payment_card"
         /// A string value contained a mod-97-valid IBAN.
         case iban
+        /// A string value contained a US Social Security or UK National Insurance number.
+        case nationalID = "national_id"
+        /// A string value contained a hardware (MAC) address.
+        case macAddress = "mac_address"
+        /// A string value contained geographic coordinates.
+        case coordinates
         /// A string value contained a JSON Web Token.
         case jwt
         /// A string value contained an HTTP `Bearer` or `Basic` credential.
@@ -29,6 +35,15 @@ public enum Redaction {
         case longText = "long_text"
         /// A value nested deeper than the sanitizer's depth limit was removed.
         case depth
+        /// A generic string that is not an enum token (free text, an identifier, a path, a date) was
+        /// replaced by its length.
+        case freeText = "free_text"
+        /// A generic number too long to be a plain measure was rounded (see ``GenericNumber``).
+        case roundedNumber = "rounded_number"
+        /// A generic key that PostHog reads from properties (`distinct_id`, `uuid`, `set`, ...) was removed.
+        case reservedName = "reserved_name"
+        /// A generic key that is itself data (a person's name, a long number or hex run) was removed.
+        case dataKey = "data_key"
     }
 
     /// The value that replaces a string containing personal data or a credential.

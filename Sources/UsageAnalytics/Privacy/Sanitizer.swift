@@ -11,7 +11,16 @@
 ///      without inspecting the text: nothing of it leaves, and huge strings are never scanned;
 ///   2. containing an email, phone number, IP address, payment card, IBAN, JWT, bearer token,
 ///      API key or other secret → replaced by ``Redaction/placeholder`` (see ``ValueInspector``).
-/// - **Numbers, bools and null** are kept as they are.
+/// - **Numbers, bools and null** are kept as they are; a bool or null is kept under any key.
+///
+/// With ``Strings/enumTokens`` (generic events) the rules are allowlist-shaped instead:
+/// - keys that PostHog reads from properties (``ReservedNames``: `distinct_id`, `set`, `uuid`, ...)
+///   are removed at every depth, and so are keys that are data themselves (a person's name, an
+///   identifier run), even with a bool;
+/// - a string is folded to ASCII (``TextNormalizer``) and inspected; without a finding it is sent
+///   only when it is an ``EnumToken``, otherwise as its length (``Redaction/Reason/freeText``);
+/// - a number is bounded to a measure (``GenericNumber``);
+/// - an object under a key naming people (``KeyClassifier/Verdict/noMap``) is removed.
 /// - **Structure** is kept: arrays stay arrays (same length, redacted elements replaced in
 ///   place), objects stay objects. Top-level property values are at depth 1; a value deeper than
 ///   `maximumDepth` is removed from its array or object and counted once as
@@ -26,11 +35,21 @@
 /// // clean == ["feature_name": "export"], report[.sensitiveKey] == 1
 /// ```
 public struct Sanitizer: Sendable {
+    /// Which strings may leave.
+    public enum Strings: Sendable {
+        /// Any string without a finding (typed events' labels, which the code defines).
+        case inspected
+        /// Only enum tokens; any other string leaves as its length (generic events).
+        case enumTokens
+    }
+
     /// The deepest level at which values are kept; top-level property values are at depth 1.
     public let maximumDepth: Int
     /// The longest string, in Characters, that is sent; longer ones are replaced by their length.
     public let maximumTextLength: Int
-    private let keyVerdicts = KeyVerdictCache()
+    /// Which strings may leave, and whether generic rules for names and numbers apply.
+    public let strings: Strings
+    private let keys = KeyVerdictCache()
 
     /// Creates a sanitizer.
     /// - Parameters:
@@ -38,9 +57,11 @@ public struct Sanitizer: Sendable {
     ///     recursion stays shallow; top-level property values are at depth 1, the values inside
     ///     them at depth 2, and so on.
     ///   - maximumTextLength: The longest string, in Characters, that is sent (at least 0).
-    public init(maximumDepth: Int = 8, maximumTextLength: Int = 200) {
+    ///   - strings: ``Strings/inspected`` (the default) or the generic events' ``Strings/enumTokens``.
+    public init(maximumDepth: Int = 8, maximumTextLength: Int = 200, strings: Strings = .inspected) {
         self.maximumDepth = min(max(1, maximumDepth), 64)
         self.maximumTextLength = max(0, maximumTextLength)
+        self.strings = strings
     }
 
     /// Returns the properties that may leave the process; records every drop and redaction in `report`.
@@ -54,24 +75,39 @@ public struct Sanitizer: Sendable {
     ///
     /// The value is taken as a top-level property value, at depth 1; no key applies to it.
     public func sanitize(value: PropertyValue, report: inout SanitizerReport) -> PropertyValue {
-        sanitizedValue(value, depth: 1, report: &report) ?? value
+        sanitizedValue(value, depth: 1, hint: .none, report: &report) ?? value
     }
 
+    private var isGeneric: Bool { strings == .enumTokens }
+
     /// The sanitized form of `value`, or nil when it passes unchanged.
-    private func sanitizedValue(_ value: PropertyValue, depth: Int, report: inout SanitizerReport) -> PropertyValue? {
+    private func sanitizedValue(
+        _ value: PropertyValue, depth: Int, hint: ValueHint, report: inout SanitizerReport
+    ) -> PropertyValue? {
         switch value {
-        case .null, .bool, .int, .double:
+        case .null, .bool:
             return nil
+        case .int(let number):
+            guard isGeneric, !(hint == .productCode && ProductCode.isValid(number)) else { return nil }
+            return rounded(value, report: &report)
+        case .double:
+            return isGeneric ? rounded(value, report: &report) : nil
         case .string(let text):
-            return sanitizedText(text, report: &report)
+            return sanitizedText(text, hint: hint, report: &report)
         case .array(let elements):
-            return sanitizedArray(elements, depth: depth + 1, report: &report).map(PropertyValue.array)
+            return sanitizedArray(elements, depth: depth + 1, hint: hint, report: &report).map(PropertyValue.array)
         case .object(let members):
             return sanitizedObject(members, depth: depth + 1, report: &report).map(PropertyValue.object)
         }
     }
 
-    private func sanitizedText(_ text: String, report: inout SanitizerReport) -> PropertyValue? {
+    private func rounded(_ value: PropertyValue, report: inout SanitizerReport) -> PropertyValue? {
+        guard let bounded = GenericNumber.bounded(value) else { return nil }
+        report.record(.roundedNumber)
+        return bounded
+    }
+
+    private func sanitizedText(_ text: String, hint: ValueHint, report: inout SanitizerReport) -> PropertyValue? {
         // Characters never outnumber UTF-8 bytes, so only long byte counts need counting Characters.
         if text.utf8.count > maximumTextLength {
             let length = text.count
@@ -80,15 +116,28 @@ public struct Sanitizer: Sendable {
                 return .int(length)
             }
         }
-        guard let reason = ValueInspector.finding(in: text) else { return nil }
-        report.record(reason)
-        return Redaction.placeholder
+        let folded = isGeneric ? TextNormalizer.normalized(text) : text
+        let finding = ValueInspector.finding(in: folded)
+        // The key says what the value is, and the value proves it (`build: 10.0.19045.2965` is no
+        // IP address, `ean: 4006381333931` is no phone number).
+        if hint != .none, finding == nil || finding == (hint == .version ? .ipAddress : .phone),
+            EnumToken.matchesHint(text, hint)
+        {
+            return nil
+        }
+        if let reason = finding {
+            report.record(reason)
+            return Redaction.placeholder
+        }
+        guard isGeneric, !EnumToken.matches(text, hint: hint) else { return nil }
+        report.record(.freeText)
+        return .int(text.count)
     }
 
     /// The sanitized elements, which sit at `depth`, or nil when all pass unchanged.
-    private func sanitizedArray(_ elements: [PropertyValue], depth: Int, report: inout SanitizerReport)
-        -> [PropertyValue]?
-    {
+    private func sanitizedArray(
+        _ elements: [PropertyValue], depth: Int, hint: ValueHint, report: inout SanitizerReport
+    ) -> [PropertyValue]? {
         guard !elements.isEmpty else { return nil }
         guard depth <= maximumDepth else {
             report.record(.depth, count: elements.count)
@@ -96,7 +145,9 @@ public struct Sanitizer: Sendable {
         }
         var result: [PropertyValue]?
         for index in elements.indices {
-            guard let replacement = sanitizedValue(elements[index], depth: depth, report: &report) else { continue }
+            guard let replacement = sanitizedValue(elements[index], depth: depth, hint: hint, report: &report) else {
+                continue
+            }
             if result == nil { result = elements }
             result![index] = replacement
         }
@@ -114,20 +165,39 @@ public struct Sanitizer: Sendable {
         }
         var result: [String: PropertyValue]?
         for (key, value) in members {
-            let verdict = keyVerdicts.verdict(for: key)
-            if !verdict.allows(value) {
-                report.record(.sensitiveKey)
+            switch verdict(for: key, value: value) {
+            case .remove(let reason):
+                report.record(reason)
                 if result == nil { result = members }
                 result!.removeValue(forKey: key)
-                continue
+            case .inspect(let hint):
+                guard let replacement = sanitizedValue(value, depth: depth, hint: hint, report: &report) else {
+                    continue
+                }
+                if result == nil { result = members }
+                result![key] = replacement
             }
-            // Restricted keys hold only numbers, bools and null here, which need no inspection.
-            guard verdict == .harmless, let replacement = sanitizedValue(value, depth: depth, report: &report) else {
-                continue
-            }
-            if result == nil { result = members }
-            result![key] = replacement
         }
         return result
+    }
+
+    private enum MemberVerdict {
+        case remove(Redaction.Reason)
+        case inspect(ValueHint)
+    }
+
+    private func verdict(for key: String, value: PropertyValue) -> MemberVerdict {
+        if isGeneric, ReservedNames.contains(key) { return .remove(.reservedName) }
+        let assessment = keys.assessment(for: key)
+        if assessment.isData { return .remove(isGeneric ? .dataKey : .sensitiveKey) }
+        guard assessment.verdict.allows(value) else { return .remove(.sensitiveKey) }
+        // An enum-only key (`token_type`) carries a token or nothing: never free text, not even its length.
+        if assessment.verdict == .enumOnly, case .string(let text) = value,
+            ValueInspector.finding(in: TextNormalizer.normalized(text)) != nil
+                || !EnumToken.matches(text, hint: assessment.hint)
+        {
+            return .remove(.sensitiveKey)
+        }
+        return .inspect(assessment.hint)
     }
 }

@@ -7,7 +7,8 @@
 ///
 /// The first finding (by position) wins; the rules of each kind are documented on its pattern:
 /// ``EmailPattern``, ``PhonePattern``, ``IPAddressPattern``, ``PaymentCardPattern``, ``IBAN``,
-/// ``CredentialPattern`` and ``APIKeyPattern``.
+/// ``NationalIDPattern``, ``MACAddressPattern``, ``CoordinatePattern``, ``CredentialPattern``
+/// and ``APIKeyPattern``. Callers fold Unicode forms first (``TextNormalizer``).
 enum ValueInspector {
     /// The kind of personal data or credential found in `text`, or nil when it looks harmless.
     static func finding(in text: String) -> Redaction.Reason? {
@@ -43,7 +44,10 @@ enum ValueInspector {
     private static func findingAtTokenStart(_ text: TextBytes, at index: Int, byte: UInt8) -> Redaction.Reason? {
         if TextBytes.isDigit(byte) {
             if IPAddressPattern.matchesIPv4(text, at: index) { return .ipAddress }
+            if MACAddressPattern.matches(text, at: index) { return .macAddress }
+            if NationalIDPattern.matchesSocialSecurityNumber(text, at: index) { return .nationalID }
             if PaymentCardPattern.matches(text, at: index) { return .paymentCard }
+            if CoordinatePattern.matches(text, at: index) { return .coordinates }
             if PhonePattern.matches(text, at: index) { return .phone }
             if IPAddressPattern.matchesIPv6(text, at: index) { return .ipAddress }
             return nil
@@ -56,6 +60,8 @@ enum ValueInspector {
             }
             if APIKeyPattern.matches(text, at: index) { return .apiKey }
             if IBAN.matches(text, at: index) { return .iban }
+            if NationalIDPattern.matchesNationalInsuranceNumber(text, at: index) { return .nationalID }
+            if MACAddressPattern.matches(text, at: index) { return .macAddress }
             if IPAddressPattern.matchesIPv6(text, at: index) { return .ipAddress }
             return nil
         }
@@ -63,6 +69,7 @@ enum ValueInspector {
         case UInt8(ascii: "+"), UInt8(ascii: "("):
             return PhonePattern.matches(text, at: index) ? .phone : nil
         case UInt8(ascii: "-"):
+            if CoordinatePattern.matches(text, at: index) { return .coordinates }
             return CredentialPattern.matchesPrivateKey(text, at: index) ? .secret : nil
         default:
             return nil

@@ -30,7 +30,8 @@ struct TestPSA: Sendable {
             let analytics = try AnalyticsClient.recording(into: recorder, configuration: analyticsConfiguration)
             let clock = TestClock(Date())
             let psa = PSA(
-                configuration: configuration, database: database, analytics: analytics,
+                configuration: configuration, database: database,
+                secrets: try SecretBox(key: (0..<32).map { UInt8($0) }), analytics: analytics,
                 logger: Logger(label: "psa-test"), now: { clock.now })
             try await psa.migrate()
             let app = Application(router: psa.buildRouter())

@@ -182,15 +182,16 @@ struct SanitizerTests {
     func keyCache() {
         let cache = KeyVerdictCache(capacity: 2)
         for _ in 0..<3 {
-            #expect(cache.verdict(for: "email") == .sensitive)
-            #expect(cache.verdict(for: "email_count") == .measureOnly)
-            #expect(cache.verdict(for: "metric_name") == .harmless)
-            #expect(cache.verdict(for: "ada@example.com") == .sensitive)
-            #expect(cache.verdict(for: String(repeating: "feature_", count: 20)) == .harmless)
+            #expect(cache.assessment(for: "email").verdict == .sensitive)
+            #expect(cache.assessment(for: "email_count").verdict == .measureOnly)
+            #expect(cache.assessment(for: "metric_name") == .init(verdict: .harmless, hint: .none))
+            #expect(cache.assessment(for: "ada@example.com").isData)
+            #expect(cache.assessment(for: "build_version").hint == .version)
+            #expect(cache.assessment(for: String(repeating: "feature_", count: 20)).verdict == .harmless)
         }
         // Beyond its capacity the cache keeps answering correctly without learning.
         for index in 0..<100 {
-            #expect(cache.verdict(for: "user_\(index)_email") == .sensitive)
+            #expect(cache.assessment(for: "user_\(index)_email").verdict == .sensitive)
         }
         var report = SanitizerReport()
         let sanitizer = Sanitizer()
@@ -219,9 +220,9 @@ struct SanitizerTests {
     func reasonRawValues() {
         #expect(
             Redaction.Reason.allCases.map(\.rawValue) == [
-                "sensitive_key", "email", "phone", "ip_address", "payment_card", "iban", "jwt", "bearer_token",
-                "api_key",
-                "secret", "long_text", "depth",
+                "sensitive_key", "email", "phone", "ip_address", "payment_card", "iban", "national_id", "mac_address",
+                "coordinates", "jwt", "bearer_token", "api_key", "secret", "long_text", "depth", "free_text",
+                "rounded_number", "reserved_name", "data_key",
             ])
         #expect(Redaction.placeholder == .string("[redacted]"))
     }
