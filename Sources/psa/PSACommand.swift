@@ -6,5 +6,7 @@ struct PSACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "psa",
         abstract: "A privacy-first PSA with usage analytics.",
-        subcommands: [ServeCommand.self, CollectorCommand.self, EventsCommand.self, PrivacyCommand.self])
+        subcommands: [
+            ServeCommand.self, CollectorCommand.self, EventsCommand.self, PrivacyCommand.self, SimulateCommand.self,
+        ])
 }

@@ -1,0 +1,117 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+
+/// `psa simulate`: drives realistic traffic through a running PSA's HTTP API.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Drive realistic traffic (signups, logins, tickets, comments, searches) through a running PSA.",
+        discussion: """
+            Each tenant's admin signs the company up and creates agents, client companies and client users; \
+            then, day by day over working hours (08:00-18:00 UTC) ending at the present, people sign in (a few mistyping), tickets arrive, \
+            are assigned, worked, commented on, resolved, closed and sometimes deleted, and everyone searches. \
+            The requests are a pure function of the options and --seed; email addresses carry a per-run nonce, \
+            so runs never collide. Each request carries X-Simulated-Time: a PSA started with \
+            `psa serve --simulation` stamps data and events with it. Exits non-zero when any answer was \
+            unexpected (a 5xx, or a failure where the plan expected success). A run is bounded: \
+            tenants × days × (agents + clients) is at most \(SimulationOptions.maximumPersonDays).
+            """)
+
+    @Option(help: "Companies that sign up (\(SimulationOptions.tenantRange)).")
+    var tenants: Int = 3
+
+    @Option(help: "Agents per tenant (\(SimulationOptions.agentRange)).")
+    var agents: Int = 4
+
+    @Option(help: "Client companies per tenant (\(SimulationOptions.clientRange)).")
+    var clients: Int = 3
+
+    @Option(help: "Simulated working days, ending at the present (\(SimulationOptions.dayRange)).")
+    var days: Int = 14
+
+    @Option(help: "Seed of the plan: the same seed sends the same requests.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Base URL of the PSA.")
+    var target: String = "http://127.0.0.1:8080"
+
+    func validate() throws {
+        _ = try options()
+    }
+
+    func run() async throws {
+        let options = try options()
+        let run = SimulationRun.startingNow()
+        let plan = SimulationPlan(options: options, run: run)
+        var configuration = HTTPClient.Configuration()
+        // Connections are retried until this timeout: a PSA that is not running is reported promptly.
+        configuration.timeout.connect = .seconds(3)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let succeeded: Bool
+        do {
+            succeeded = try await simulate(plan, run: run, client: client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        if !succeeded { throw ExitCode.failure }
+    }
+
+    private func simulate(_ plan: SimulationPlan, run: SimulationRun, client: HTTPClient) async throws -> Bool {
+        try await Self.checkHealth(target: plan.options.target, client: client)
+        Self.say(
+            "simulating \(ProgressLine.counted(plan.options.days, "day")) for "
+                + "\(ProgressLine.counted(plan.options.tenants, "tenant")) against \(plan.options.target): "
+                + "\(plan.requestCount) requests (seed \(plan.options.seed), run \(run.nonce))")
+        let progress = ProgressDisplay(
+            totalRequests: plan.requestCount, days: plan.days.count, isTerminal: isatty(STDOUT_FILENO) == 1,
+            write: Self.say(raw:))
+        let driver = SimulationDriver(
+            target: plan.options.target, client: client, sleep: { try await Task.sleep(for: $0) },
+            makePassword: RandomPassword.make)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = try await driver.run(plan, progress: progress)
+        Self.say(summary.report(plan: plan, run: run, elapsed: clock.now - start))
+        return summary.unexpected == 0
+    }
+
+    private func options() throws -> SimulationOptions {
+        do {
+            return try SimulationOptions(
+                tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, target: target)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Fails early, with a hint, when nothing answers at the target.
+    private static func checkHealth(target: String, client: HTTPClient) async throws {
+        let status: UInt
+        do {
+            let response = try await client.execute(HTTPClientRequest(url: target + "/health"), timeout: .seconds(10))
+            _ = try? await response.body.collect(upTo: 1 << 16)
+            status = response.status.code
+        } catch {
+            throw SimulationFailure("cannot reach the PSA at \(target) (\(error)); start it with `psa serve`")
+        }
+        guard status == 200 else {
+            throw SimulationFailure("\(target)/health answered \(status), not 200: is this a PSA?")
+        }
+    }
+
+    private static func say(_ line: String) { say(raw: line + "\n") }
+
+    private static func say(raw text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Why a simulation could not start.
+struct SimulationFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}
