@@ -71,8 +71,9 @@ struct AccountStore: Sendable {
     ) async throws {
         try await session.query(
             """
-            INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
-            VALUES (\(tokenHash), \(user.id), \(user.tenantID), \(now), \(expiresAt))
+            INSERT INTO sessions (token_hash, id, provider, user_id, tenant_id, created_at, last_used_at, expires_at)
+            VALUES (\(tokenHash), \(UUIDText.make()), 'credentials', \(user.id), \(user.tenantID), \(now), \(now),
+                \(expiresAt))
             """)
     }
 
@@ -80,13 +81,52 @@ struct AccountStore: Sendable {
     func principal(tokenHash: String, at now: Date, in session: any SQLSession) async throws -> Principal? {
         let rows = try await session.query(
             """
-            SELECT u.id, u.tenant_id, u.role, u.client_id FROM sessions s JOIN users u ON u.id = s.user_id
+            SELECT u.id, u.tenant_id, u.role, u.client_id, s.id AS session_id, s.last_used_at
+            FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(tokenHash) AND s.revoked_at IS NULL AND s.expires_at > \(now) AND u.active = 1
             """)
         guard let row = rows.first, let role = Role(rawValue: try row.string("role")) else { return nil }
-        return Principal(
+        let principal = Principal(
             userID: try row.string("id"), tenantID: try row.string("tenant_id"), role: role,
-            clientID: try row.optionalString("client_id"), sessionTokenHash: tokenHash)
+            clientID: try row.optionalString("client_id"), sessionID: try row.string("session_id"),
+            sessionTokenHash: tokenHash)
+        // "Last used" is kept to the minute, so that reading does not mean a write on every request.
+        if try row.optionalDate("last_used_at").map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try await session.query("UPDATE sessions SET last_used_at = \(now) WHERE token_hash = \(tokenHash)")
+        }
+        return principal
+    }
+
+    /// The user's live sessions, newest first.
+    func sessions(userID: String, at now: Date, in session: any SQLSession) async throws -> [SessionInfo] {
+        try await session.query(
+            """
+            SELECT id, provider, created_at, last_used_at, expires_at FROM sessions
+            WHERE user_id = \(userID) AND revoked_at IS NULL AND expires_at > \(now)
+            ORDER BY created_at DESC, id
+            """
+        ).map(SessionInfo.init(row:))
+    }
+
+    /// Revokes the user's session `id`; returns whether it was live.
+    func revokeSession(id: String, userID: String, at now: Date, in session: any SQLSession) async throws -> Bool {
+        try await !session.query(
+            """
+            UPDATE sessions SET revoked_at = \(now)
+            WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL RETURNING id
+            """
+        ).isEmpty
+    }
+
+    /// Revokes every session of the user but `keeping`.
+    func revokeOtherSessions(userID: String, keeping tokenHash: String, at now: Date, in session: any SQLSession)
+        async throws
+    {
+        try await session.query(
+            """
+            UPDATE sessions SET revoked_at = \(now)
+            WHERE user_id = \(userID) AND revoked_at IS NULL AND token_hash <> \(tokenHash)
+            """)
     }
 
     /// Revokes the session; returns whether it was live.

@@ -6,6 +6,8 @@ public struct Principal: Sendable, Equatable {
     public var tenantID: String
     public var role: Role
     public var clientID: String?
+    /// The public id of the caller's session.
+    public var sessionID: String
     /// The hash of the session's token, to revoke it on logout.
     var sessionTokenHash: String
 

@@ -111,6 +111,7 @@ public struct PSA: Sendable {
             middleware: AnalyticsMiddleware<PSARequestContext, ContinuousClock>(
                 analytics: analytics, configuration: configuration.analytics))
         AuthController(auth: auth, twoFactor: twoFactor).addRoutes(to: router)
+        SessionController(auth: auth).addRoutes(to: router)
         UserController(users: users, clients: clients).addRoutes(to: router)
         TicketController(tickets: tickets).addRoutes(to: router)
         return router

@@ -118,6 +118,15 @@ enum Schema {
             )
             """,
         ],
+        // Sessions a user can list and revoke: a public id, the provider, when each was last used.
+        [
+            "ALTER TABLE sessions ADD COLUMN id TEXT",
+            "ALTER TABLE sessions ADD COLUMN provider TEXT",
+            "ALTER TABLE sessions ADD COLUMN last_used_at BIGINT",
+            "UPDATE sessions SET id = substr(token_hash, 1, 32), provider = 'credentials' WHERE id IS NULL",
+            "CREATE UNIQUE INDEX sessions_id ON sessions (id)",
+            "CREATE INDEX sessions_user ON sessions (user_id, created_at)",
+        ],
     ]
 
     /// Brings `database` to the latest schema; a database from a newer release is refused.

@@ -67,12 +67,8 @@ public struct TwoFactorService: Sendable {
             guard try await SecondFactor(box: box).verify(code, userID: principal.userID, at: now(), in: session)
             else { throw RequestError.invalidTwoFactorCode }
             try await store.disable(userID: principal.userID, in: session)
-            try await session.query(
-                """
-                UPDATE sessions SET revoked_at = \(now())
-                WHERE user_id = \(principal.userID) AND revoked_at IS NULL
-                    AND token_hash <> \(principal.sessionTokenHash)
-                """)
+            try await AccountStore().revokeOtherSessions(
+                userID: principal.userID, keeping: principal.sessionTokenHash, at: now(), in: session)
         }
     }
 }
