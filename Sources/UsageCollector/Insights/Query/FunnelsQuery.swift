@@ -1,6 +1,6 @@
 /// PostHog's `FunnelsQuery`: steps, order, conversion window, exclusions and breakdown attribution.
 struct FunnelsQuery: Sendable {
-    enum Order: String, Sendable { case ordered, strict, unordered }
+    enum Order: String, Sendable { case ordered, strict }
     enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert" }
     enum Attribution: Sendable, Equatable { case firstTouch, lastTouch, allEvents, step(Int) }
 
@@ -37,7 +37,11 @@ struct FunnelsQuery: Sendable {
         }
         let filter = try node.object("funnelsFilter") ?? QueryObject.empty(path: node.attr("funnelsFilter"))
         try filter.rejectPresent(["funnelAggregateByHogQL"])
-        self.order = Order(rawValue: try filter.choice("funnelOrderType", ["ordered", "strict", "unordered"]) ?? "ordered")!
+        let order = try filter.choice("funnelOrderType", ["ordered", "strict", "unordered"]) ?? "ordered"
+        guard order != "unordered" else {
+            throw InsightQueryError.unsupported(filter.attr("funnelOrderType"), "an unordered funnel")
+        }
+        self.order = Order(rawValue: order)!
         let viz = try filter.choice("funnelVizType", ["steps", "time_to_convert", "trends"]) ?? "steps"
         guard let visualization = Visualization(rawValue: viz) else {
             throw InsightQueryError.unsupported(filter.attr("funnelVizType"), viz)
@@ -52,8 +56,8 @@ struct FunnelsQuery: Sendable {
         self.dateRange = try DateRange.parse(node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
-        self.exclusions = try Self.exclusions(filter, steps: self.steps, order: self.order)
-        self.attribution = try Self.attribution(filter, stepCount: self.steps.count, order: self.order)
+        self.exclusions = try Self.exclusions(filter, steps: self.steps)
+        self.attribution = try Self.attribution(filter, stepCount: self.steps.count)
         let last = self.steps.count - 1
         self.fromStep = try filter.integer("funnelFromStep", in: 0...last) ?? 0
         self.toStep = try filter.integer("funnelToStep", in: 0...last) ?? last
@@ -63,7 +67,7 @@ struct FunnelsQuery: Sendable {
         self.binCount = try filter.integer("binCount", in: 1...90)
     }
 
-    private static func exclusions(_ filter: QueryObject, steps: [EventSeries], order: Order) throws(InsightQueryError) -> [Exclusion] {
+    private static func exclusions(_ filter: QueryObject, steps: [EventSeries]) throws(InsightQueryError) -> [Exclusion] {
         var exclusions: [Exclusion] = []
         for (index, item) in (try filter.array("exclusions", maxCount: 20) ?? []).enumerated() {
             let path = filter.attr("exclusions.\(index)")
@@ -72,9 +76,6 @@ struct FunnelsQuery: Sendable {
             let from = try object.integer("funnelFromStep", in: 0...(steps.count - 1)) ?? 0
             let to = try object.integer("funnelToStep", in: 0...(steps.count - 1)) ?? steps.count - 1
             guard from < to else { throw InsightQueryError(object.attr("funnelToStep"), "must be after funnelFromStep") }
-            if order == .unordered && (from != 0 || to != steps.count - 1) {
-                throw InsightQueryError.unsupported(object.attr("funnelFromStep"), "a partial exclusion in an unordered funnel")
-            }
             if steps[from...to].contains(where: { $0.event == series.event || $0.event == nil || series.event == nil }) {
                 throw InsightQueryError(object.attr("event"), "an exclusion cannot be one of the funnel's steps")
             }
@@ -83,16 +84,13 @@ struct FunnelsQuery: Sendable {
         return exclusions
     }
 
-    private static func attribution(_ filter: QueryObject, stepCount: Int, order: Order) throws(InsightQueryError) -> Attribution {
+    private static func attribution(_ filter: QueryObject, stepCount: Int) throws(InsightQueryError) -> Attribution {
         let name = try filter.choice("breakdownAttributionType", ["first_touch", "last_touch", "all_events", "step"])
         switch name ?? "first_touch" {
         case "last_touch": return .lastTouch
         case "all_events": return .allEvents
         case "step":
             let step = try filter.integer("breakdownAttributionValue", in: 0...(stepCount - 1)) ?? 0
-            if order == .unordered && step != 0 {
-                throw InsightQueryError.unsupported(filter.attr("breakdownAttributionValue"), "a later step in an unordered funnel")
-            }
             return .step(step)
         default: return .firstTouch
         }

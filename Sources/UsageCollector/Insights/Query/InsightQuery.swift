@@ -15,6 +15,7 @@ enum InsightQuery: Sendable {
             throw InsightQueryError("query", "the request body is larger than \(Self.maxBodyBytes) bytes")
         }
         guard let document = JSONValue.parse(body) else { throw InsightQueryError("query", "the body is not valid JSON") }
+        guard case .object = document else { throw InsightQueryError("query", "expected an object") }
         let envelope = try QueryObject(document, path: "")
         let node: QueryObject
         if let inner = envelope.value("query") {
