@@ -18,7 +18,7 @@ struct InsightsEngineComparisonTests {
             let projected = ProjectingEventStore(base: store, engine: insights)
             var lastProject: String?
             var lastQueries: [InsightQuery] = []
-            await propertyCheck(count: 60, input: RandomInsightCase.generator) { testCase in
+            await propertyCheck(count: 150, input: RandomInsightCase.generator) { testCase in
                 var start = 0
                 for size in testCase.chunkSizes {
                     _ = try await projected.insert(Array(testCase.events[start..<(start + size)]))

@@ -64,17 +64,16 @@ extension ReferenceInsights {
                 rows.append(TrendRow(series: index, breakdown: nil, compare: compare, data: data(matching)))
                 continue
             }
+            // A value has a row when one of its matching events lies in the range (or, for rolling active-user
+            // math, in the look-back window of the first bucket), whether or not it carries math_property.
+            let lookback: Int64
+            switch series.math {
+            case .weeklyActive: lookback = min(starts.first ?? end, bucketEnd(0) - 7 * 86_400_000_000)
+            case .monthlyActive: lookback = min(starts.first ?? end, bucketEnd(0) - 30 * 86_400_000_000)
+            default: lookback = starts.first ?? end
+            }
             let present = byLabel.filter { _, events in
-                // A value exists for this series only if one of its events counts in some bucket.
-                events.contains { event in
-                    let time = event.record.timestamp
-                    switch series.math {
-                    case .weeklyActive, .monthlyActive: return data([event]).contains { $0 > 0 }
-                    case .property: return time >= (starts.first ?? end) && time < end
-                        && event.properties[series.mathProperty!].flatMap(PropertyFilter.numeric) != nil
-                    default: return time >= (starts.first ?? end) && time < end
-                    }
-                }
+                events.contains { $0.record.timestamp >= lookback && $0.record.timestamp < end }
             }
             let ranked = present.map { (label: $0.key, events: $0.value, data: data($0.value)) }.sorted { left, right in
                 let a = left.data.reduce(0, +)
