@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release usage-bench ingest [--events N] [--database-url URL]
 //   swift run -c release usage-bench delivery [--events N]
 //   swift run -c release usage-bench spool [--records N]
+//   swift run -c release usage-bench funnel [--events N] [--persons N] [--repeat N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -15,11 +16,13 @@ case "ingest":
     try await runIngestBenchmark(arguments: Array(arguments.dropFirst()))
 case "delivery":
     try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "funnel":
+    try await FunnelBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "spool":
     try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 default:
     print(
         "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
-            + " | spool [--records N]")
+            + " | spool [--records N] | funnel [--events N] [--persons N] [--repeat N]")
     exit(2)
 }

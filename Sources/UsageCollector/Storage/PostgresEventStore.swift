@@ -74,7 +74,8 @@ public final class PostgresEventStore: EventStore {
 
     public func insert(_ events: [EventRecord]) async throws -> Int {
         guard !events.isEmpty else { return 0 }
-        return try await self.singleCount(Self.insertQuery(events, returning: "1", wrap: "SELECT count(*)::int8 FROM inserted"))
+        return try await self.singleCount(
+            Self.insertQuery(events, returning: "1", wrap: "SELECT count(*)::int8 FROM inserted"))
     }
 
     public func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {

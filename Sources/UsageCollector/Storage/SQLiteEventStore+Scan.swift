@@ -8,7 +8,8 @@ extension SQLiteEventStore {
     public func scanAll(pageSize: Int, _ body: @escaping @Sendable ([EventRecord]) throws -> Void) async throws {
         try await self.pool.read { db in
             let statement = try db.makeStatement(
-                sql: "SELECT project, uuid, event, distinct_id, timestamp, properties, received_at FROM events ORDER BY id"
+                sql:
+                    "SELECT project, uuid, event, distinct_id, timestamp, properties, received_at FROM events ORDER BY id"
             )
             let raw = statement.sqliteStatement
             var page: [EventRecord] = []

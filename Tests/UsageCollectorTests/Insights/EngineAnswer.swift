@@ -12,12 +12,19 @@ enum EngineAnswer {
         return items
     }
 
+    /// `key` of every entry of a `{"results": [...]}` body.
+    static func column(_ body: JSONValue?, _ key: String) -> [JSONValue?] {
+        Self.items(body.flatMap { Self.field($0, "results") }).map { Self.field($0, key) }
+    }
+
     static func funnelRows(_ answer: JSONValue, breakdown: Bool) -> [String: ReferenceInsights.FunnelRow] {
         let lists = breakdown ? Self.items(answer).map { Self.items($0) } : [Self.items(answer)]
         var rows: [String: ReferenceInsights.FunnelRow] = [:]
         for steps in lists {
             var label = ""
-            if breakdown, case .string(let value)? = Self.items(steps.first.flatMap { Self.field($0, "breakdown_value") }).first {
+            if breakdown,
+                case .string(let value)? = Self.items(steps.first.flatMap { Self.field($0, "breakdown_value") }).first
+            {
                 label = value
             }
             rows[label] = ReferenceInsights.FunnelRow(
@@ -35,7 +42,8 @@ enum EngineAnswer {
             var compare: String?
             if case .string(let label)? = Self.field(result, "compare_label") { compare = label }
             let order = Self.field(Self.field(result, "action") ?? .null, "order")?.number.map { Int($0) } ?? -1
-            let data = totalValue
+            let data =
+                totalValue
                 ? [Self.field(result, "aggregated_value")?.number ?? .nan]
                 : Self.items(Self.field(result, "data")).map { $0.number ?? .nan }
             return ReferenceInsights.TrendRow(series: order, breakdown: breakdown, compare: compare, data: data)
@@ -67,14 +75,18 @@ enum EngineAnswer {
         where event.record.timestamp >= range.from && event.record.timestamp < range.to
             && funnel.predicate.matches(event.properties)
         {
-            let steps = funnel.steps.enumerated().filter { ReferenceInsights.matches($0.element, event) }.map { $0.offset + 1 }
+            let steps = funnel.steps.enumerated().filter { ReferenceInsights.matches($0.element, event) }.map {
+                $0.offset + 1
+            }
             guard !steps.isEmpty else { continue }
             byPerson[event.record.distinctID, default: []].append(
-                ReferenceFunnel.Event(timestamp: event.record.timestamp, uuid: event.record.uuid, breakdown: nil, steps: steps))
+                ReferenceFunnel.Event(
+                    timestamp: event.record.timestamp, uuid: event.record.uuid, breakdown: nil, steps: steps))
         }
         var exact = Array(repeating: 0, count: funnel.steps.count)
         for events in byPerson.values {
-            let furthest = ReferenceFunnel.furthestExistential(events, stepCount: funnel.steps.count, window: funnel.window)
+            let furthest = ReferenceFunnel.furthestExistential(
+                events, stepCount: funnel.steps.count, window: funnel.window)
             if furthest >= 0 { exact[furthest] += 1 }
         }
         return exact.indices.map { exact[$0...].reduce(0, +) }

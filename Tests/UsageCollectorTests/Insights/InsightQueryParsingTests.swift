@@ -88,37 +88,130 @@ struct InsightQueryParsingTests {
             (#"{"query": {"kind": "Nonsense"}}"#, "query.kind"),
             (#"{"query": {"kind": "TrendsQuery"}}"#, "query.series"),
             (#"{"query": {"kind": "TrendsQuery", "series": "x"}}"#, "query.series"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"kind": "ActionsNode", "id": 3}]}}"#, "query.series.0.kind"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}, {"event": "b", "math": "hogql", "math_hogql": "x"}]}}"#, "query.series.1.math_hogql"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a", "math": "unique_session"}]}}"#, "query.series.0.math"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a", "math": "sum"}]}}"#, "query.series.0.math_property"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "interval": "minute"}}"#, "query.interval"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "samplingFactor": 0.1}}"#, "query.samplingFactor"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "dateRange": {"date_from": "yesterday-ish"}}}"#, "query.dateRange.date_from"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "dateRange": {"date_to": "all"}}}"#, "query.dateRange.date_to"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "person", "breakdown": "email"}}}"#, "query.breakdownFilter.breakdown_type"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "cohort", "breakdown": [3]}}}"#, "query.breakdownFilter.breakdown"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown": "x", "breakdown_limit": 0}}}"#, "query.breakdownFilter.breakdown_limit"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "trendsFilter": {"formula": "A/B"}}}"#, "query.trendsFilter.formula"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "email", "value": "x", "type": "person"}]}}"#, "query.properties.0.type"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "many", "operator": "gt"}]}}"#, "query.properties.0.value"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "(", "operator": "regex"}]}}"#, "query.properties.0.value"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "x", "operator": "is_date_before"}]}}"#, "query.properties.0.operator"),
-            (#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": {"type": "OR", "values": [{"type": "AND", "values": [{"key": "", "value": "x"}]}]}}}"#, "query.properties.values.0.values.0.key"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered"}}}"#, "query.funnelsFilter.funnelOrderType"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#, "query.funnelsFilter.funnelVizType"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowInterval": -1}}}"#, "query.funnelsFilter.funnelWindowInterval"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowIntervalUnit": "fortnight"}}}"#, "query.funnelsFilter.funnelWindowIntervalUnit"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 1}]}}}"#, "query.funnelsFilter.exclusions.0.funnelToStep"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 5}]}}}"#, "query.funnelsFilter.exclusions.0.funnelToStep"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "b", "funnelFromStep": 0, "funnelToStep": 1}]}}}"#, "query.funnelsFilter.exclusions.0.event"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"breakdownAttributionType": "step", "breakdownAttributionValue": 2}}}"#, "query.funnelsFilter.breakdownAttributionValue"),
-            (#"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a", "math": "dau"}, {"event": "b"}]}}"#, "query.series.0.math"),
-            (#"{"query": {"kind": "RetentionQuery", "retentionFilter": {"period": "Fortnight"}}}"#, "query.retentionFilter.period"),
-            (#"{"query": {"kind": "RetentionQuery", "retentionFilter": {"totalIntervals": 100000}}}"#, "query.retentionFilter.totalIntervals"),
-            (#"{"query": {"kind": "RetentionQuery", "retentionFilter": {"targetEntity": {"id": 4, "type": "actions"}}}}"#, "query.retentionFilter.targetEntity.type"),
-            (#"{"query": {"kind": "RetentionQuery", "retentionFilter": {"retentionType": "retention_first_ever_occurrence"}}}"#, "query.retentionFilter.retentionType"),
-            (#"{"query": {"kind": "RetentionQuery", "breakdownFilter": {"breakdown": "plan"}}}"#, "query.breakdownFilter"),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"kind": "ActionsNode", "id": 3}]}}"#,
+                "query.series.0.kind"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}, {"event": "b", "math": "hogql", "math_hogql": "x"}]}}"#,
+                "query.series.1.math_hogql"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a", "math": "unique_session"}]}}"#,
+                "query.series.0.math"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a", "math": "sum"}]}}"#,
+                "query.series.0.math_property"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "interval": "minute"}}"#,
+                "query.interval"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "samplingFactor": 0.1}}"#,
+                "query.samplingFactor"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "dateRange": {"date_from": "yesterday-ish"}}}"#,
+                "query.dateRange.date_from"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "dateRange": {"date_to": "all"}}}"#,
+                "query.dateRange.date_to"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "person", "breakdown": "email"}}}"#,
+                "query.breakdownFilter.breakdown_type"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "cohort", "breakdown": [3]}}}"#,
+                "query.breakdownFilter.breakdown"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown": "x", "breakdown_limit": 0}}}"#,
+                "query.breakdownFilter.breakdown_limit"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "trendsFilter": {"formula": "A/B"}}}"#,
+                "query.trendsFilter.formula"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "email", "value": "x", "type": "person"}]}}"#,
+                "query.properties.0.type"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "many", "operator": "gt"}]}}"#,
+                "query.properties.0.value"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "(", "operator": "regex"}]}}"#,
+                "query.properties.0.value"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "n", "value": "x", "operator": "is_date_before"}]}}"#,
+                "query.properties.0.operator"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": {"type": "OR", "values": [{"type": "AND", "values": [{"key": "", "value": "x"}]}]}}}"#,
+                "query.properties.values.0.values.0.key"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered"}}}"#,
+                "query.funnelsFilter.funnelOrderType"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                "query.funnelsFilter.funnelVizType"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowInterval": -1}}}"#,
+                "query.funnelsFilter.funnelWindowInterval"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowIntervalUnit": "fortnight"}}}"#,
+                "query.funnelsFilter.funnelWindowIntervalUnit"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 1}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelToStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 5}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelToStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"exclusions": [{"event": "b", "funnelFromStep": 0, "funnelToStep": 1}]}}}"#,
+                "query.funnelsFilter.exclusions.0.event"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"breakdownAttributionType": "step", "breakdownAttributionValue": 2}}}"#,
+                "query.funnelsFilter.breakdownAttributionValue"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a", "math": "dau"}, {"event": "b"}]}}"#,
+                "query.series.0.math"
+            ),
+            (
+                #"{"query": {"kind": "RetentionQuery", "retentionFilter": {"period": "Fortnight"}}}"#,
+                "query.retentionFilter.period"
+            ),
+            (
+                #"{"query": {"kind": "RetentionQuery", "retentionFilter": {"totalIntervals": 100000}}}"#,
+                "query.retentionFilter.totalIntervals"
+            ),
+            (
+                #"{"query": {"kind": "RetentionQuery", "retentionFilter": {"targetEntity": {"id": 4, "type": "actions"}}}}"#,
+                "query.retentionFilter.targetEntity.type"
+            ),
+            (
+                #"{"query": {"kind": "RetentionQuery", "retentionFilter": {"retentionType": "retention_first_ever_occurrence"}}}"#,
+                "query.retentionFilter.retentionType"
+            ),
+            (
+                #"{"query": {"kind": "RetentionQuery", "breakdownFilter": {"breakdown": "plan"}}}"#,
+                "query.breakdownFilter"
+            ),
             (#"[1, 2, 3]"#, "query"),
             (#"{"query": "#, "query"),
         ])
@@ -130,7 +223,8 @@ struct InsightQueryParsingTests {
 
     @Test("an alias route refuses another kind of node")
     func aliasKind() {
-        let error = Self.rejection(#"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}]}}"#, kind: "FunnelsQuery")
+        let error = Self.rejection(
+            #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}]}}"#, kind: "FunnelsQuery")
         #expect(error?.attr == "query.kind")
     }
 
@@ -146,7 +240,8 @@ struct InsightQueryParsingTests {
         #expect(deep?.detail.contains("nested too deeply") == true)
         let longPattern = String(repeating: "a", count: 2000)
         let regex = Self.rejection(
-            #"{"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "a", "value": "\#(longPattern)", "operator": "regex"}]}"#)
+            #"{"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"key": "a", "value": "\#(longPattern)", "operator": "regex"}]}"#
+        )
         #expect(regex?.attr == "query.properties.0.value")
         let hostileName = String(repeating: "\u{1F600}", count: 500)
         let echoed = Self.rejection(#"{"kind": "\#(hostileName)"}"#)

@@ -33,7 +33,8 @@ struct InsightsEngineComparisonTests {
                 }
                 let reference = try await ReferenceInsights.load(store, project: project)
                 for query in queries {
-                    try Self.compare(query, engine: insights, reference: reference, project: project, context: testCase.description)
+                    try Self.compare(
+                        query, engine: insights, reference: reference, project: project, context: testCase.description)
                 }
                 lastProject = project
                 lastQueries = queries
@@ -43,7 +44,8 @@ struct InsightsEngineComparisonTests {
             if let project = lastProject {
                 let reference = try await ReferenceInsights.load(store, project: project)
                 for query in lastQueries {
-                    try Self.compare(query, engine: rebuilt, reference: reference, project: project, context: "after rebuild")
+                    try Self.compare(
+                        query, engine: rebuilt, reference: reference, project: project, context: "after rebuild")
                 }
             }
             #expect(rebuilt.footprint.events == insights.footprint.events)
@@ -76,7 +78,9 @@ struct InsightsEngineComparisonTests {
             if funnel.breakdown == nil && funnel.exclusions.isEmpty && funnel.order == .ordered
                 && funnel.steps.allSatisfy(\.predicate.isAlways)
             {
-                #expect(actual[""]?.counts ?? [] == EngineAnswer.existentialCounts(reference, funnel, now: Self.now), "\(context)")
+                #expect(
+                    actual[""]?.counts ?? [] == EngineAnswer.existentialCounts(reference, funnel, now: Self.now),
+                    "\(context)")
             }
         case .trends(let trends):
             let expected = reference.trends(trends, now: Self.now)
@@ -84,7 +88,9 @@ struct InsightsEngineComparisonTests {
             #expect(actual.map(\.breakdown) == expected.map(\.breakdown), "\(context)")
             #expect(actual.map(\.series) == expected.map(\.series), "\(context)")
             for (left, right) in zip(actual, expected) {
-                #expect(EngineAnswer.close(left.data.map(Optional.some), right.data.map(Optional.some)), "\(left) vs \(right) \(context)")
+                #expect(
+                    EngineAnswer.close(left.data.map(Optional.some), right.data.map(Optional.some)),
+                    "\(left) vs \(right) \(context)")
                 #expect(left.compare == right.compare)
             }
         case .retention(let retention):

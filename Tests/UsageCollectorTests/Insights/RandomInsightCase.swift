@@ -43,7 +43,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
             let slot = Int64.random(in: 0..<144, using: &rng)
             return EventRecord(
                 project: project, uuid: UUID(), event: Self.names.randomElement(using: &rng)!,
-                distinctID: "u\(Int.random(in: 0..<personCount, using: &rng))", timestamp: Self.base + slot * 1_800_000_000,
+                distinctID: "u\(Int.random(in: 0..<personCount, using: &rng))",
+                timestamp: Self.base + slot * 1_800_000_000,
                 properties: "{" + properties.joined(separator: ", ") + "}", receivedAt: Self.base)
         }.shuffled(using: &rng)
         var chunkSizes: [Int] = []
@@ -72,7 +73,9 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
     }
 
     static func funnel(_ rng: inout some RandomNumberGenerator) -> String {
-        let steps = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Self.names.dropLast().randomElement(using: &rng)! }
+        let steps = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+            Self.names.dropLast().randomElement(using: &rng)!
+        }
         let series = steps.map { step in
             Int.random(in: 0...4, using: &rng) == 0
                 ? #"{"kind": "EventsNode", "event": "\#(step)", "properties": [{"key": "n", "value": 3, "operator": "gte"}]}"#
@@ -86,13 +89,16 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         if steps.count > 1 && Bool.random(using: &rng) {
             let from = Int.random(in: 0..<(steps.count - 1), using: &rng)
             let to = Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
-            filter.append(#""exclusions": [{"kind": "EventsNode", "event": "d", "funnelFromStep": \#(from), "funnelToStep": \#(to)}]"#)
+            filter.append(
+                #""exclusions": [{"kind": "EventsNode", "event": "d", "funnelFromStep": \#(from), "funnelToStep": \#(to)}]"#
+            )
         }
         let attribution = ["first_touch", "last_touch", "all_events", "step"].randomElement(using: &rng)!
         filter.append(#""breakdownAttributionType": "\#(attribution)""#)
         filter.append(#""breakdownAttributionValue": \#(Int.random(in: 0..<steps.count, using: &rng))"#)
         let breakdown = Self.breakdown(&rng).map { #", "breakdownFilter": \#($0)"# } ?? ""
-        return #"{"kind": "FunnelsQuery", "series": [\#(series.joined(separator: ", "))], "dateRange": \#(Self.dateRange), "#
+        return
+            #"{"kind": "FunnelsQuery", "series": [\#(series.joined(separator: ", "))], "dateRange": \#(Self.dateRange), "#
             + #""funnelsFilter": {\#(filter.joined(separator: ", "))}\#(breakdown)}"#
     }
 
@@ -100,7 +106,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         let maths = ["total", "dau", "weekly_active", "monthly_active", "sum", "avg", "min", "max", "median", "p90"]
         let totalValue = Int.random(in: 0...3, using: &rng) == 0
         let series = (0..<Int.random(in: 1...2, using: &rng)).map { _ in
-            let math = maths.dropLast(totalValue ? 0 : 0).filter { !totalValue || !$0.contains("_active") }.randomElement(using: &rng)!
+            let math = maths.dropLast(totalValue ? 0 : 0).filter { !totalValue || !$0.contains("_active") }
+                .randomElement(using: &rng)!
             let event = Bool.random(using: &rng) ? #""\#(Self.names.randomElement(using: &rng)!)""# : "null"
             return #"{"kind": "EventsNode", "event": \#(event), "math": "\#(math)", "math_property": "n"}"#
         }
@@ -109,7 +116,9 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         if let breakdown = Self.breakdown(&rng) { extras += #", "breakdownFilter": \#(breakdown)"# }
         if Bool.random(using: &rng) { extras += #", "compareFilter": {"compare": true}"# }
         if totalValue { extras += #", "trendsFilter": {"display": "BoldNumber"}"# }
-        if Int.random(in: 0...3, using: &rng) == 0 { extras += #", "properties": [{"key": "plan", "value": "pro", "operator": "is_not"}]"# }
+        if Int.random(in: 0...3, using: &rng) == 0 {
+            extras += #", "properties": [{"key": "plan", "value": "pro", "operator": "is_not"}]"#
+        }
         return #"{"kind": "TrendsQuery", "series": [\#(series.joined(separator: ", "))], "interval": "\#(interval)", "#
             + #""dateRange": \#(Self.dateRange)\#(extras)}"#
     }

@@ -76,7 +76,9 @@ enum ReferenceFunnel {
                         Event(timestamp: event.timestamp, uuid: event.uuid, breakdown: event.breakdown, steps: [$0])
                     }
                 }
-                let ordered = split.enumerated().sorted { ($0.element.steps[0], $0.offset) < ($1.element.steps[0], $1.offset) }
+                let ordered = split.enumerated().sorted {
+                    ($0.element.steps[0], $0.offset) < ($1.element.steps[0], $1.offset)
+                }
                 for (_, event) in ordered { process(event, multiple: true) }
             }
             if entered[stepCount].start != nil { break }

@@ -17,7 +17,10 @@ extension ReferenceInsights {
             guard query.order == .strict || !steps.isEmpty else { continue }
             let breakdown = query.breakdown.flatMap { Self.breakdownValue(event.properties, $0.property) }
             byPerson[event.record.distinctID, default: []].append(
-                (event, ReferenceFunnel.Event(timestamp: time, uuid: event.record.uuid, breakdown: breakdown, steps: steps)))
+                (
+                    event,
+                    ReferenceFunnel.Event(timestamp: time, uuid: event.record.uuid, breakdown: breakdown, steps: steps)
+                ))
         }
         var reached: [String: [Int]] = [:]
         var times: [String: [[Double]]] = [:]
@@ -44,7 +47,9 @@ extension ReferenceInsights {
                 let label = value ?? Breakdown.nullLabel
                 reached[label, default: Array(repeating: 0, count: stepCount)][step] += 1
                 var perStep = times[label] ?? Array(repeating: [], count: stepCount)
-                for (index, gap) in gaps.enumerated() where gap > 0 { perStep[index + 1].append(Double(gap) / 1_000_000) }
+                for (index, gap) in gaps.enumerated() where gap > 0 {
+                    perStep[index + 1].append(Double(gap) / 1_000_000)
+                }
                 times[label] = perStep
             }
         }
@@ -59,10 +64,13 @@ extension ReferenceInsights {
         var foldedTimes: [String: [[Double]]] = [:]
         for (rank, label) in ranked.enumerated() {
             let target = rank < limit ? label : "Other"
-            foldedExact[target] = zip(foldedExact[target] ?? Array(repeating: 0, count: stepCount), reached[label]!).map { $0 + $1 }
-            foldedTimes[target] = zip(foldedTimes[target] ?? Array(repeating: [], count: stepCount), times[label]!).map { $0 + $1 }
+            foldedExact[target] = zip(foldedExact[target] ?? Array(repeating: 0, count: stepCount), reached[label]!).map
+            { $0 + $1 }
+            foldedTimes[target] = zip(foldedTimes[target] ?? Array(repeating: [], count: stepCount), times[label]!).map
+            { $0 + $1 }
         }
-        return foldedExact.mapValues { _ in FunnelRow(counts: [], averages: [], medians: []) }.keys.reduce(into: [:]) { rows, label in
+        return foldedExact.mapValues { _ in FunnelRow(counts: [], averages: [], medians: []) }.keys.reduce(into: [:]) {
+            rows, label in
             rows[label] = Self.row(exact: foldedExact[label]!, times: foldedTimes[label]!)
         }
     }

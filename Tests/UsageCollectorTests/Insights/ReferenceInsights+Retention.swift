@@ -4,8 +4,7 @@ extension ReferenceInsights {
     /// The cohort table: row i is the cohort of period i, value j the persons back in period i + j.
     func retention(_ query: RetentionQuery, now: Int64) -> [[Int]] {
         let period = query.period
-        let resolved = query.dateRange.resolve(now: now, interval: period, earliest: self.earliest)
-        let last = period.start(of: resolved.to - 1)
+        let last = period.start(of: query.dateRange.resolveEnd(now: now, interval: period) - 1)
         let starts = (0..<query.totalIntervals).map { period.advance(last, by: -Int64(query.totalIntervals - 1 - $0)) }
         func periodIndex(_ time: Int64) -> Int? { starts.firstIndex(of: period.start(of: time)) }
         let kept = self.events.filter { query.predicate.matches($0.properties) }

@@ -29,7 +29,9 @@ extension ReferenceInsights {
             let matching = self.events.filter { query.predicate.matches($0.properties) && Self.matches(series, $0) }
             var byLabel: [String: [Event]] = [:]
             for event in matching {
-                let label = query.breakdown.map { Self.breakdownValue(event.properties, $0.property) ?? Breakdown.nullLabel } ?? ""
+                let label =
+                    query.breakdown.map { Self.breakdownValue(event.properties, $0.property) ?? Breakdown.nullLabel }
+                    ?? ""
                 byLabel[label, default: []].append(event)
             }
             func data(_ events: [Event]) -> [Double] {
@@ -40,12 +42,16 @@ extension ReferenceInsights {
                     case .monthlyActive: lower = bucketEnd(bucket) - 30 * 86_400_000_000
                     default: lower = starts[bucket]
                     }
-                    let inside = events.filter { $0.record.timestamp >= lower && $0.record.timestamp < bucketEnd(bucket) }
+                    let inside = events.filter {
+                        $0.record.timestamp >= lower && $0.record.timestamp < bucketEnd(bucket)
+                    }
                     switch series.math {
                     case .total: return Double(inside.count)
                     case .dau, .weeklyActive, .monthlyActive: return Double(Set(inside.map(\.record.distinctID)).count)
                     case .property(let kind):
-                        let values = inside.compactMap { $0.properties[series.mathProperty!].flatMap(PropertyFilter.numeric) }
+                        let values = inside.compactMap {
+                            $0.properties[series.mathProperty!].flatMap(PropertyFilter.numeric)
+                        }
                         switch kind {
                         case .sum: return values.reduce(0, +)
                         case .avg: return Self.mean(values) ?? 0
@@ -85,7 +91,8 @@ extension ReferenceInsights {
             }
             if ranked.count > breakdown.limit && !breakdown.hideOther {
                 let rest = ranked.dropFirst(breakdown.limit).flatMap(\.events)
-                rows.append(TrendRow(series: index, breakdown: Breakdown.otherLabel, compare: compare, data: data(rest)))
+                rows.append(
+                    TrendRow(series: index, breakdown: Breakdown.otherLabel, compare: compare, data: data(rest)))
             }
         }
         return rows

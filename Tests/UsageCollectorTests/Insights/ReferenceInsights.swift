@@ -12,7 +12,9 @@ struct ReferenceInsights {
         let record: EventRecord
         let properties: [String: JSONValue]
         var tiebreak: (Int64, UInt64, String) {
-            let tail = withUnsafeBytes(of: self.record.uuid.uuid) { $0[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+            let tail = withUnsafeBytes(of: self.record.uuid.uuid) {
+                $0[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            }
             return (self.record.timestamp, tail, self.record.uuid.uuidString)
         }
     }
@@ -57,7 +59,8 @@ struct ReferenceInsights {
         case .string(let text): return text.isEmpty ? nil : text
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number): return String(number)
-        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .double(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
         case .array, .object: return value.jsonText
         }
     }

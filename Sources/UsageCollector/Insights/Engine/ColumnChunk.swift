@@ -70,7 +70,8 @@ struct ColumnChunk: Sendable {
 
     /// Bytes held by the columns (for the benchmark's per-event figure).
     var residentBytes: Int {
-        (self.timestamps.capacity + self.tiebreaks.capacity) * 8 + (self.persons.capacity + self.events.capacity + self.properties.capacity) * 4
+        (self.timestamps.capacity + self.tiebreaks.capacity) * 8
+            + (self.persons.capacity + self.events.capacity + self.properties.capacity) * 4
             + self.deleted.capacity * 8
     }
 }

@@ -10,8 +10,10 @@ enum EventDefinitions {
     static func events(_ columns: ProjectColumns) -> JSONValue {
         let rows = columns.eventNames.values.enumerated()
             .filter { columns.eventVolume[$0.offset] > 0 }
-            .sorted { columns.eventVolume[$0.offset] != columns.eventVolume[$1.offset]
-                ? columns.eventVolume[$0.offset] > columns.eventVolume[$1.offset] : $0.element < $1.element }
+            .sorted {
+                columns.eventVolume[$0.offset] != columns.eventVolume[$1.offset]
+                    ? columns.eventVolume[$0.offset] > columns.eventVolume[$1.offset] : $0.element < $1.element
+            }
             .map { index, name -> JSONValue in
                 .object([
                     "name": .string(name),

@@ -45,7 +45,8 @@ extension FunnelRunner {
                 "people": .array([]),
                 "type": .string("events"),
                 "average_conversion_time": index == 0 ? .null : Self.number(Statistics.mean(tally.times[index])),
-                "median_conversion_time": index == 0 ? .null : Self.number(Statistics.quantile(tally.times[index], 0.5)),
+                "median_conversion_time": index == 0
+                    ? .null : Self.number(Statistics.quantile(tally.times[index], 0.5)),
             ]
             if let breakdown {
                 fields["breakdown"] = .array([.string(breakdown)])

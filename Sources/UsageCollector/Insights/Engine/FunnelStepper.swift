@@ -114,12 +114,16 @@ struct FunnelStepper {
     private mutating func process(_ event: Event, propValue: UInt32, multiple: Bool) {
         var level = self.stepCount
         while level >= 1 {
-            if event.exclusions & (1 << (level - 1)) != 0 { self.advance(level, event, exclusion: true, propValue, multiple) }
+            if event.exclusions & (1 << (level - 1)) != 0 {
+                self.advance(level, event, exclusion: true, propValue, multiple)
+            }
             level -= 1
         }
         level = self.stepCount
         while level >= 1 {
-            if event.steps & (1 << (level - 1)) != 0 { self.advance(level, event, exclusion: false, propValue, multiple) }
+            if event.steps & (1 << (level - 1)) != 0 {
+                self.advance(level, event, exclusion: false, propValue, multiple)
+            }
             level -= 1
         }
         if self.strict && !multiple {
@@ -129,7 +133,8 @@ struct FunnelStepper {
         }
     }
 
-    private mutating func advance(_ level: Int, _ event: Event, exclusion: Bool, _ propValue: UInt32, _ multiple: Bool) {
+    private mutating func advance(_ level: Int, _ event: Event, exclusion: Bool, _ propValue: UInt32, _ multiple: Bool)
+    {
         let previous = level - 1
         let previousStart = self.start[previous]
         guard previousStart != Self.unset, event.timestamp - previousStart <= self.window else { return }

@@ -19,6 +19,22 @@ struct FunnelTally {
         return counts
     }
 
+    /// Counts one person who reached step `reached` (0-based), with the stepper's conversion times.
+    mutating func record(reached: Int, stepper: FunnelStepper, fromStep: Int, toStep: Int) {
+        self.exact[reached] += 1
+        if reached >= 1 {
+            for step in 1...reached {
+                let time = stepper.conversionTime(toStep: step)
+                if time > 0 { self.times[step].append(Double(time) / 1_000_000) }
+            }
+        }
+        if reached >= toStep && toStep > fromStep {
+            var span: Int64 = 0
+            for step in (fromStep + 1)...toStep { span += stepper.conversionTime(toStep: step) }
+            self.spans.append(Double(span) / 1_000_000)
+        }
+    }
+
     mutating func merge(_ other: FunnelTally) {
         for index in self.exact.indices {
             self.exact[index] += other.exact[index]
@@ -57,20 +73,9 @@ struct FunnelRunner {
                     stepper.run($0, propValue: value, onlyMatchingBreakdown: onlyMatching)
                 }
                 guard reached >= 0 else { continue }
-                var tally = tallies[value] ?? FunnelTally(stepCount: stepCount)
-                tally.exact[reached] += 1
-                if reached >= 1 {
-                    for step in 1...reached {
-                        let time = stepper.conversionTime(toStep: step)
-                        if time > 0 { tally.times[step].append(Double(time) / 1_000_000) }
-                    }
-                }
-                if reached >= self.query.toStep && self.query.toStep > self.query.fromStep {
-                    var span: Int64 = 0
-                    for step in (self.query.fromStep + 1)...self.query.toStep { span += stepper.conversionTime(toStep: step) }
-                    tally.spans.append(Double(span) / 1_000_000)
-                }
-                tallies[value] = tally
+                // Mutated in place: copying a tally out and back would copy its time lists for every person.
+                tallies[value, default: FunnelTally(stepCount: stepCount)].record(
+                    reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
             }
         }
         return tallies
@@ -98,7 +103,9 @@ struct FunnelRunner {
             return true
         case .step(let step):
             for event in events
-            where event.steps & (1 << UInt32(step)) != 0 && event.breakdown != nullID && !values.contains(event.breakdown) {
+            where event.steps & (1 << UInt32(step)) != 0 && event.breakdown != nullID
+                && !values.contains(event.breakdown)
+            {
                 values.append(event.breakdown)
             }
             return false

@@ -19,6 +19,7 @@ public final class InsightsEngine: Service, Sendable {
         var phase = Phase.waitingForStore
         var storeReady = false
         var storeWaiter: CheckedContinuation<Void, Never>?
+        var readyWaiters: [CheckedContinuation<Void, Never>] = []
         var projects: [String: ProjectColumns] = [:]
         /// Rows committed while the rebuild runs, applied when it ends.
         var buffered: [EventRecord] = []
@@ -56,16 +57,32 @@ public final class InsightsEngine: Service, Sendable {
     /// Whether answers are available.
     public var isReady: Bool { self.state.withLock { $0.phase == .ready } }
 
-    public func run() async throws {
-        await withGracefulShutdownHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let ready = self.state.withLock { state in
-                    if !state.storeReady { state.storeWaiter = continuation }
-                    return state.storeReady
-                }
-                if ready { continuation.resume() }
+    /// Returns once the rebuild has finished.
+    public func waitUntilReady() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = self.state.withLock { state in
+                if state.phase != .ready { state.readyWaiters.append(continuation) }
+                return state.phase == .ready
             }
-        } onGracefulShutdown: {
+            if ready { continuation.resume() }
+        }
+    }
+
+    public func run() async throws {
+        // Waits for the migration; shutdown or cancellation before it ends the wait too.
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let ready = self.state.withLock { state in
+                        if !state.storeReady { state.storeWaiter = continuation }
+                        return state.storeReady
+                    }
+                    if ready { continuation.resume() }
+                }
+            } onGracefulShutdown: {
+                self.storeIsMigrated()
+            }
+        } onCancel: {
             self.storeIsMigrated()
         }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -86,10 +103,11 @@ public final class InsightsEngine: Service, Sendable {
         self.state.withLock { state in
             state.phase = .loading
             state.projects = [:]
+            state.recentlyLoaded = []
             state.loadStartedAt = Int64(Date().timeIntervalSince1970 * 1_000_000)
         }
         try await self.store.scanAll(pageSize: 8192) { page in self.load(page) }
-        let count = self.state.withLock { state in
+        let (count, waiters) = self.state.withLock { state in
             for record in state.buffered
             where !state.recentlyLoaded.contains(ProjectUUID(project: record.project, uuid: record.uuid)) {
                 state.projects[record.project, default: ProjectColumns()].append(record)
@@ -98,9 +116,12 @@ public final class InsightsEngine: Service, Sendable {
             state.deletionsDuringLoad = []
             state.recentlyLoaded = []
             state.phase = .ready
-            return state.projects.values.reduce(0) { $0 + $1.liveCount }
+            defer { state.readyWaiters = [] }
+            return (state.projects.values.reduce(0) { $0 + $1.liveCount }, state.readyWaiters)
         }
-        self.logger.info("insights ready", metadata: ["events": "\(count)", "took": "\(ContinuousClock.now - started)"])
+        for waiter in waiters { waiter.resume() }
+        self.logger.info(
+            "insights ready", metadata: ["events": "\(count)", "took": "\(ContinuousClock.now - started)"])
     }
 
     private func load(_ page: [EventRecord]) {

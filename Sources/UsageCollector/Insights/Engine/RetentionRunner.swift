@@ -8,8 +8,7 @@ struct RetentionRunner {
     func answer(columns: ProjectColumns, now: Int64) -> JSONValue {
         let period = self.query.period
         let periods = self.query.totalIntervals
-        let resolved = self.query.dateRange.resolve(now: now, interval: period, earliest: columns.earliestTimestamp)
-        let last = period.start(of: resolved.to - 1)
+        let last = period.start(of: self.query.dateRange.resolveEnd(now: now, interval: period) - 1)
         let first = period.advance(last, by: -Int64(periods - 1))
         let buckets = TrendBuckets(interval: period, from: first, to: period.advance(last), single: false)
         let words = (periods + 63) / 64
@@ -19,7 +18,8 @@ struct RetentionRunner {
         var firstTarget = Array(repeating: Int64.max, count: self.query.kind == .firstTime ? personCount : 0)
         var lookup = PropertyLookup(texts: columns.propertyTexts)
         let textCount = columns.propertyTexts.count
-        var matcher = SeriesMatcher([self.query.target, self.query.returning], names: columns.eventNames, textCount: textCount)
+        var matcher = SeriesMatcher(
+            [self.query.target, self.query.returning], names: columns.eventNames, textCount: textCount)
         var global = PredicateCache(self.query.predicate, textCount: textCount)
         // First-time retention needs each person's first target event ever, so it reads from the beginning.
         let scanFrom = self.query.kind == .firstTime ? Int64.min : first
@@ -50,7 +50,10 @@ struct RetentionRunner {
             for cohort in 0..<periods {
                 switch self.query.kind {
                 case .recurring: guard has(targeted, cohort) else { continue }
-                case .firstTime: guard firstTarget[person] != Int64.max, buckets.index(of: firstTarget[person]) == cohort else { continue }
+                case .firstTime:
+                    guard firstTarget[person] != Int64.max, buckets.index(of: firstTarget[person]) == cohort else {
+                        continue
+                    }
                 }
                 table[cohort][0] += 1
                 var laterReturn = false
@@ -66,7 +69,8 @@ struct RetentionRunner {
             table.enumerated().map { cohort, values in
                 .object([
                     "label": .string("\(name) \(cohort)"),
-                    "date": .string(ISO8601Timestamp.format(buckets.starts[cohort]).replacingOccurrences(of: ".000000Z", with: "Z")),
+                    "date": .string(
+                        ISO8601Timestamp.format(buckets.starts[cohort]).replacingOccurrences(of: ".000000Z", with: "Z")),
                     "values": .array(
                         values.enumerated().map { offset, count in
                             .object(["count": .int(count), "label": .string("\(name) \(offset)")])

@@ -6,16 +6,19 @@ extension TrendsRunner {
     func answer(columns: ProjectColumns, now: Int64) throws(InsightQueryError) -> JSONValue {
         let interval = self.query.interval
         let range = self.query.dateRange.resolve(now: now, interval: interval, earliest: columns.earliestTimestamp)
-        let current = TrendBuckets(interval: interval, from: range.from, to: range.to, single: self.query.totalValue)
-        guard current.count <= Self.maxBuckets else {
+        // Checked before enumerating the buckets, so that a hostile range costs nothing.
+        guard self.query.totalValue || interval.maximumCount(from: range.from, to: range.to) <= Self.maxBuckets else {
             throw InsightQueryError("query.dateRange", "spans more than \(Self.maxBuckets) \(interval.rawValue)s")
         }
+        let current = TrendBuckets(interval: interval, from: range.from, to: range.to, single: self.query.totalValue)
         var results = self.aggregate(columns: columns, buckets: current).map {
             self.encode($0, buckets: current, compareLabel: self.query.compare ? "current" : nil)
         }
         if self.query.compare {
             let length = Int64(max(1, current.count))
-            let previousFrom = self.query.totalValue ? range.from - (range.to - range.from) : interval.advance(current.starts[0], by: -length)
+            let previousFrom =
+                self.query.totalValue
+                ? range.from - (range.to - range.from) : interval.advance(current.starts[0], by: -length)
             let previous = TrendBuckets(
                 interval: interval, from: previousFrom, to: self.query.totalValue ? range.from : current.starts[0],
                 single: self.query.totalValue)

@@ -11,7 +11,9 @@ struct Breakdown: Sendable {
     /// Parses `breakdownFilter`; nil when it asks for no breakdown.
     static func parse(_ object: QueryObject?) throws(InsightQueryError) -> Breakdown? {
         guard let object else { return nil }
-        try object.rejectPresent(["breakdown_histogram_bin_count", "breakdown_normalize_url", "breakdown_group_type_index"])
+        try object.rejectPresent([
+            "breakdown_histogram_bin_count", "breakdown_normalize_url", "breakdown_group_type_index",
+        ])
         let limit = try object.integer("breakdown_limit", in: 1...1000) ?? Self.defaultLimit
         let hideOther = try object.bool("breakdown_hide_other_aggregation") ?? false
         if let list = try object.array("breakdowns", maxCount: 3), !list.isEmpty {
@@ -39,7 +41,9 @@ struct Breakdown: Sendable {
             property = key
         default: throw InsightQueryError(object.attr("breakdown"), "expected one event property name")
         }
-        guard type == "event" else { throw InsightQueryError.unsupported(object.attr("breakdown_type"), "\(type) breakdowns") }
+        guard type == "event" else {
+            throw InsightQueryError.unsupported(object.attr("breakdown_type"), "\(type) breakdowns")
+        }
         guard !property.isEmpty else { throw InsightQueryError(object.attr("breakdown"), "expected a property name") }
         return Breakdown(property: property, limit: limit, hideOther: hideOther)
     }

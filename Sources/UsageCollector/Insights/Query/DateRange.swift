@@ -78,6 +78,13 @@ struct DateRange: Sendable {
         return (from, max(from, to))
     }
 
+    /// The end of the range alone (exclusive), widened to the interval unless `explicitDate`: retention
+    /// tables count back from it, whatever `date_from` says.
+    func resolveEnd(now: Int64, interval: Interval) -> Int64 {
+        let to = Self.instant(self.to, now: now, earliest: nil, isEnd: true)
+        return self.explicit ? to + 1 : interval.advance(interval.start(of: to))
+    }
+
     private static func instant(_ bound: Bound, now: Int64, earliest: Int64?, isEnd: Bool) -> Int64 {
         switch bound {
         case .absolute(let value): return value

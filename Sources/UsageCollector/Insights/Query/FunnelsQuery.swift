@@ -53,7 +53,8 @@ struct FunnelsQuery: Sendable {
             throw InsightQueryError(filter.attr("funnelWindowInterval"), "the window is longer than three years")
         }
         self.window = Int64(amount) * Self.windowUnits[unit]! * UTCCalendar.microsecondsPerSecond
-        self.dateRange = try DateRange.parse(node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
+        self.dateRange = try DateRange.parse(
+            node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
         self.exclusions = try Self.exclusions(filter, steps: self.steps)
@@ -67,7 +68,8 @@ struct FunnelsQuery: Sendable {
         self.binCount = try filter.integer("binCount", in: 1...90)
     }
 
-    private static func exclusions(_ filter: QueryObject, steps: [EventSeries]) throws(InsightQueryError) -> [Exclusion] {
+    private static func exclusions(_ filter: QueryObject, steps: [EventSeries]) throws(InsightQueryError) -> [Exclusion]
+    {
         var exclusions: [Exclusion] = []
         for (index, item) in (try filter.array("exclusions", maxCount: 20) ?? []).enumerated() {
             let path = filter.attr("exclusions.\(index)")
@@ -75,8 +77,11 @@ struct FunnelsQuery: Sendable {
             let object = try QueryObject(item, path: path)
             let from = try object.integer("funnelFromStep", in: 0...(steps.count - 1)) ?? 0
             let to = try object.integer("funnelToStep", in: 0...(steps.count - 1)) ?? steps.count - 1
-            guard from < to else { throw InsightQueryError(object.attr("funnelToStep"), "must be after funnelFromStep") }
-            if steps[from...to].contains(where: { $0.event == series.event || $0.event == nil || series.event == nil }) {
+            guard from < to else {
+                throw InsightQueryError(object.attr("funnelToStep"), "must be after funnelFromStep")
+            }
+            if steps[from...to].contains(where: { $0.event == series.event || $0.event == nil || series.event == nil })
+            {
                 throw InsightQueryError(object.attr("event"), "an exclusion cannot be one of the funnel's steps")
             }
             exclusions.append(Exclusion(series: series, fromStep: from, toStep: to))

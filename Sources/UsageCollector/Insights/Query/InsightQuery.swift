@@ -10,11 +10,15 @@ enum InsightQuery: Sendable {
 
     /// Parses a request body `{"query": <node>}` (a bare node is accepted too).
     /// - Parameter expectedKind: the only kind allowed, for `/api/query/{trends,funnel,retention}`
-    static func parse(body: some Collection<UInt8>, expectedKind: String? = nil) throws(InsightQueryError) -> InsightQuery {
+    static func parse(body: some Collection<UInt8>, expectedKind: String? = nil) throws(InsightQueryError)
+        -> InsightQuery
+    {
         guard body.count <= Self.maxBodyBytes else {
             throw InsightQueryError("query", "the request body is larger than \(Self.maxBodyBytes) bytes")
         }
-        guard let document = JSONValue.parse(body) else { throw InsightQueryError("query", "the body is not valid JSON") }
+        guard let document = JSONValue.parse(body) else {
+            throw InsightQueryError("query", "the body is not valid JSON")
+        }
         guard case .object = document else { throw InsightQueryError("query", "expected an object") }
         let envelope = try QueryObject(document, path: "")
         let node: QueryObject

@@ -30,6 +30,18 @@ enum Interval: String, Sendable, CaseIterable {
         }
     }
 
+    /// An upper bound of the number of buckets in `[from, to)`, computed without enumerating them.
+    func maximumCount(from: Int64, to: Int64) -> Int64 {
+        let shortest: Int64
+        switch self {
+        case .hour: shortest = UTCCalendar.microsecondsPerHour
+        case .day: shortest = UTCCalendar.microsecondsPerDay
+        case .week: shortest = 7 * UTCCalendar.microsecondsPerDay
+        case .month: shortest = 28 * UTCCalendar.microsecondsPerDay
+        }
+        return to <= from ? 0 : (to - from) / shortest + 2
+    }
+
     /// Bucket starts from the bucket of `from` up to, excluding, `to`.
     func starts(from: Int64, to: Int64) -> [Int64] {
         var starts: [Int64] = []

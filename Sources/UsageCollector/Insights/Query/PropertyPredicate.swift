@@ -21,7 +21,8 @@ indirect enum PropertyPredicate: Sendable {
 
     /// Parses `properties`: a list of filters (all must hold) or a `PropertyGroupFilter`
     /// `{type: "AND"|"OR", values: [...]}` whose values are filters or groups.
-    static func parse(_ value: JSONValue?, path: String, depth: Int = 0) throws(InsightQueryError) -> PropertyPredicate {
+    static func parse(_ value: JSONValue?, path: String, depth: Int = 0) throws(InsightQueryError) -> PropertyPredicate
+    {
         guard let value, value != .null else { return .always }
         guard depth < 8 else { throw InsightQueryError(path, "property groups are nested too deeply") }
         switch value {
@@ -37,7 +38,8 @@ indirect enum PropertyPredicate: Sendable {
                 return .filter(try PropertyFilter(value, path: path))
             }
             let group = try QueryObject(value, path: path)
-            let parts = try Self.parse(.array(try group.array("values", maxCount: 100) ?? []), path: group.attr("values"), depth: depth + 1)
+            let parts = try Self.parse(
+                .array(try group.array("values", maxCount: 100) ?? []), path: group.attr("values"), depth: depth + 1)
             guard case .all(let members) = parts, !members.isEmpty else { return .always }
             return groupType == .string("OR") ? .any(members) : .all(members)
         default:

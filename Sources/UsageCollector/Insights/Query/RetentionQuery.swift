@@ -18,13 +18,15 @@ struct RetentionQuery: Sendable {
     init(_ node: QueryObject) throws(InsightQueryError) {
         let filter = try node.object("retentionFilter") ?? QueryObject.empty(path: node.attr("retentionFilter"))
         let pageview = JSONValue.object(["id": .string("$pageview"), "type": .string("events")])
-        self.target = try EventSeries(retentionEntity: filter.value("targetEntity") ?? pageview, path: filter.attr("targetEntity"))
+        self.target = try EventSeries(
+            retentionEntity: filter.value("targetEntity") ?? pageview, path: filter.attr("targetEntity"))
         self.returning = try EventSeries(
             retentionEntity: filter.value("returningEntity") ?? pageview, path: filter.attr("returningEntity"))
         let periodName = try filter.choice("period", ["Hour", "Day", "Week", "Month"]) ?? "Day"
         self.period = Interval(name: periodName)!
         self.totalIntervals = try filter.integer("totalIntervals", in: 1...500) ?? 8
-        let kindName = try filter.choice("retentionType", ["retention_recurring", "retention_first_time", "retention_first_ever_occurrence"])
+        let kindName = try filter.choice(
+            "retentionType", ["retention_recurring", "retention_first_time", "retention_first_ever_occurrence"])
         guard let kind = Kind(rawValue: kindName ?? "retention_recurring") else {
             throw InsightQueryError.unsupported(filter.attr("retentionType"), kindName ?? "")
         }

@@ -21,7 +21,8 @@ struct TrendsQuery: Sendable {
             throw InsightQueryError.unsupported(node.attr("interval"), "interval \(intervalName)")
         }
         self.interval = interval
-        self.dateRange = try DateRange.parse(node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
+        self.dateRange = try DateRange.parse(
+            node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
         if let compare = try node.object("compareFilter") {
@@ -36,7 +37,8 @@ struct TrendsQuery: Sendable {
         self.totalValue = Self.totalValueDisplays.contains(display)
         self.cumulative = display == "ActionsLineGraphCumulative"
         if self.totalValue, self.series.contains(where: { $0.math == .weeklyActive || $0.math == .monthlyActive }) {
-            throw InsightQueryError.unsupported(node.attr("trendsFilter.display"), "\(display) with weekly or monthly active math")
+            throw InsightQueryError.unsupported(
+                node.attr("trendsFilter.display"), "\(display) with weekly or monthly active math")
         }
     }
 }

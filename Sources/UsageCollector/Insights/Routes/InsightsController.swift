@@ -17,7 +17,9 @@ struct InsightsController: Sendable {
         }
         for (path, kind) in [("trends", "TrendsQuery"), ("funnel", "FunnelsQuery"), ("retention", "RetentionQuery")] {
             group.post("query/\(path)") { request, _ in
-                await self.query(request, project: request.uri.queryParameters["project_id"].map(String.init) ?? "@current", kind: kind)
+                await self.query(
+                    request, project: request.uri.queryParameters["project_id"].map(String.init) ?? "@current",
+                    kind: kind)
             }
         }
         group.get("projects/{project_id}/event_definitions") { _, context in
@@ -37,16 +39,19 @@ struct InsightsController: Sendable {
         do {
             body = try await request.body.collect(upTo: InsightQuery.maxBodyBytes)
         } catch {
-            return Self.invalid(InsightQueryError("query", "the request body is larger than \(InsightQuery.maxBodyBytes) bytes"))
+            return Self.invalid(
+                InsightQueryError("query", "the request body is larger than \(InsightQuery.maxBodyBytes) bytes"))
         }
         do {
             let query = try InsightQuery.parse(body: body.readableBytesView, expectedKind: kind)
             let now = Int64(self.now().timeIntervalSince1970 * 1_000_000)
             let results = try self.engine.answer(query, project: project, now: now)
-            return Self.json(.ok, .object([
-                "results": results, "hasMore": .bool(false), "is_cached": .bool(false), "timezone": .string("UTC"),
-                "last_refresh": .string(ISO8601Timestamp.format(now)),
-            ]))
+            return Self.json(
+                .ok,
+                .object([
+                    "results": results, "hasMore": .bool(false), "is_cached": .bool(false), "timezone": .string("UTC"),
+                    "last_refresh": .string(ISO8601Timestamp.format(now)),
+                ]))
         } catch let error as InsightQueryError {
             return Self.invalid(error)
         } catch {
@@ -77,10 +82,12 @@ struct InsightsController: Sendable {
     }
 
     static func invalid(_ error: InsightQueryError) -> Response {
-        Self.json(.badRequest, .object([
-            "type": .string("validation_error"), "code": .string("invalid_input"),
-            "detail": .string(error.detail), "attr": .string(error.attr),
-        ]))
+        Self.json(
+            .badRequest,
+            .object([
+                "type": .string("validation_error"), "code": .string("invalid_input"),
+                "detail": .string(error.detail), "attr": .string(error.attr),
+            ]))
     }
 
     static func loading() -> Response {
@@ -94,9 +101,11 @@ struct InsightsController: Sendable {
     }
 
     static func unknownProject(_ reference: String) -> Response {
-        Self.json(.notFound, .object([
-            "type": .string("invalid_request"), "code": .string("not_found"),
-            "detail": .string("project \(String(reference.prefix(40))) is not a project of this collector"),
-        ]))
+        Self.json(
+            .notFound,
+            .object([
+                "type": .string("invalid_request"), "code": .string("not_found"),
+                "detail": .string("project \(String(reference.prefix(40))) is not a project of this collector"),
+            ]))
     }
 }
