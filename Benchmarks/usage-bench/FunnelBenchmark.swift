@@ -37,7 +37,7 @@ struct FunnelBenchmark {
         print("funnel: \(self.events) events, \(self.persons) distinct ids, \(Self.days) days, SQLite store")
 
         let loadStart = ContinuousClock.now
-        var generator = FunnelWorkload(persons: self.persons, start: Self.start, days: Self.days)
+        var generator = FunnelWorkload(persons: self.persons, events: self.events, start: Self.start, days: Self.days)
         var remaining = self.events
         while remaining > 0 {
             let count = min(remaining, 20_000)
@@ -144,8 +144,8 @@ struct FunnelBenchmark {
     }
 }
 
-/// Deterministic synthetic events: each person with a
-/// fixed plan and browser, timestamps spread uniformly over the period.
+/// Synthetic events in arrival order (time order with up to a minute of jitter, UUIDv7 ids), each person
+/// with a fixed plan and browser, persons and event names drawn from a deterministic generator.
 struct FunnelWorkload {
     /// 26% page views, 39% funnel steps (the proportions measured in INSIGHTS.md), the rest other events.
     static let names =
@@ -156,14 +156,15 @@ struct FunnelWorkload {
     static let browsers = ["Chrome", "Firefox", "Safari", "Edge", "Opera"]
 
     let persons: Int
+    let spacing: Int64
     let start: Int64
-    let days: Int64
+    private var produced: Int64 = 0
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    init(persons: Int, start: Int64, days: Int64) {
+    init(persons: Int, events: Int, start: Int64, days: Int64) {
         self.persons = persons
+        self.spacing = days * 86_400_000_000 / Int64(max(1, events))
         self.start = start
-        self.days = days
     }
 
     /// SplitMix64: fast, deterministic, good enough for synthetic data.
@@ -179,12 +180,16 @@ struct FunnelWorkload {
         (0..<count).map { _ in
             let person = Int(self.random() % UInt64(self.persons))
             let name = Self.names[Int(self.random() % UInt64(Self.names.count))]
-            let offset = Int64(self.random() % UInt64(self.days * 86_400_000_000))
+            let jitter = Int64(self.random() % 60_000_000)
+            let timestamp = self.start + self.produced * self.spacing + jitter
+            self.produced += 1
             let properties =
                 #"{"plan": "\#(Self.plans[person % 3])", "$browser": "\#(Self.browsers[person % 5])", "n": \#(self.random() % 10)}"#
             return EventRecord(
-                project: FunnelBenchmark.project, uuid: UUID(), event: name, distinctID: "user-\(person)",
-                timestamp: self.start + offset, properties: properties, receivedAt: self.start + offset)
+                project: FunnelBenchmark.project,
+                uuid: IngestWorkload.uuid7(timestamp: timestamp, sequence: UInt64(self.produced)),
+                event: name, distinctID: "user-\(person)", timestamp: timestamp, properties: properties,
+                receivedAt: timestamp)
         }
     }
 }

@@ -19,7 +19,7 @@ struct FunnelStepperTests {
     static func run(
         _ events: [FunnelStepper.Event], steps: Int = 3, window: Int64 = 100, strict: Bool = false
     ) -> (Int, [Int64]) {
-        var stepper = FunnelStepper(
+        let stepper = FunnelStepper(
             stepCount: steps, window: window * Self.second, strict: strict, attributionStep: nil)
         var events = events
         for index in events.indices { events[index].id = Int32(index) }

@@ -1,12 +1,9 @@
-/// The events a funnel looks at, gathered from the columns and grouped by person in time order.
+/// The events a funnel looks at, gathered from the columns and laid out person by person in time order.
 struct FunnelEvents {
-    var persons: [UInt32] = []
-    var events: [FunnelStepper.Event] = []
-    var tiebreaks: [UInt64] = []
-    /// `order[runs[p]..<runs[p + 1]]` are the indexes into `events` of one person, sorted by time.
-    var order: [Int32] = []
-    var runs: [Int] = []
-    var breakdownLabels: BreakdownCache?
+    /// Every gathered event, grouped by person: `events[runs[p]..<runs[p + 1]]` is one person's, by time.
+    private(set) var events: [FunnelStepper.Event] = []
+    private(set) var runs: [Int] = []
+    private(set) var breakdownLabels: BreakdownCache?
 
     /// Scans `[from, to)` of `columns` for events matching a step or an exclusion (every event, for strict
     /// funnels) that pass the query's property conditions.
@@ -21,72 +18,108 @@ struct FunnelEvents {
         var global = PredicateCache(query.predicate, textCount: textCount)
         var breakdown = query.breakdown.map { BreakdownCache(property: $0.property, textCount: textCount) }
         let strict = query.order == .strict
+        // The common case (no property conditions, no breakdown) decides from the name alone.
+        let byNameOnly =
+            steps.matchesByNameOnly && exclusions.matchesByNameOnly && global.predicate.isAlways
+            && breakdown == nil
+        // Reserving every candidate row costs address space only: pages never written are never touched.
+        var gathered: [Gathered] = []
+        gathered.reserveCapacity(columns.chunks.reduce(0) { $0 + ($1.overlaps(from: from, to: to) ? $1.count : 0) })
         for chunk in columns.chunks where chunk.overlaps(from: from, to: to) {
+            let hasDeletions = chunk.deletedCount > 0
             for row in 0..<chunk.count {
                 let timestamp = chunk.timestamps[row]
                 guard timestamp >= from, timestamp < to else { continue }
                 let event = chunk.events[row]
-                guard strict || steps.mayMatch(event: event) || exclusions.mayMatch(event: event) else { continue }
-                guard !chunk.isDeleted(row) else { continue }
-                let properties = chunk.properties[row]
-                guard global.matches(properties, &lookup) else { continue }
-                let stepMask = steps.mask(event: event, properties: properties, &lookup)
+                var stepMask = steps.nameMask(event: event)
+                var exclusionMatches = exclusions.nameMask(event: event)
+                guard strict || stepMask | exclusionMatches != 0 else { continue }
+                if hasDeletions && chunk.isDeleted(row) { continue }
+                var label: UInt32 = 0
+                if !byNameOnly {
+                    let properties = chunk.properties[row]
+                    guard global.matches(properties, &lookup) else { continue }
+                    stepMask = steps.mask(event: event, properties: properties, &lookup)
+                    exclusionMatches = exclusions.mask(event: event, properties: properties, &lookup)
+                    label = breakdown?.label(properties, &lookup) ?? 0
+                }
                 var exclusionMask: UInt32 = 0
-                var matched = exclusions.mask(event: event, properties: properties, &lookup)
-                while matched != 0 {
-                    exclusionMask |= exclusionLevels[matched.trailingZeroBitCount]
-                    matched &= matched - 1
+                while exclusionMatches != 0 {
+                    exclusionMask |= exclusionLevels[exclusionMatches.trailingZeroBitCount]
+                    exclusionMatches &= exclusionMatches - 1
                 }
                 guard strict || stepMask != 0 || exclusionMask != 0 else { continue }
-                self.persons.append(chunk.persons[row])
-                self.tiebreaks.append(chunk.tiebreaks[row])
-                self.events.append(
-                    FunnelStepper.Event(
-                        timestamp: timestamp,
-                        id: 0,
-                        breakdown: breakdown?.label(properties, &lookup) ?? 0,
-                        steps: stepMask,
-                        exclusions: exclusionMask
-                    )
-                )
+                gathered.append(
+                    Gathered(
+                        event: FunnelStepper.Event(
+                            timestamp: timestamp, id: 0, breakdown: label, steps: stepMask, exclusions: exclusionMask),
+                        person: chunk.persons[row], tiebreak: chunk.tiebreaks[row]))
             }
         }
         self.breakdownLabels = breakdown
-        self.groupByPerson(personCount: columns.persons.count)
+        self.group(gathered, personCount: columns.persons.count)
     }
 
-    /// A stable counting sort by person, then each person's events by time, ties by uuid tail, then arrival.
-    private mutating func groupByPerson(personCount: Int) {
+    /// One matching row before grouping.
+    private struct Gathered {
+        var event: FunnelStepper.Event
+        var person: UInt32
+        var tiebreak: UInt64
+    }
+
+    /// A stable counting sort by person that moves the events themselves (so the funnel pass reads them in
+    /// order), then each person's run sorted by time, ties by uuid tail, then arrival.
+    private mutating func group(_ gathered: [Gathered], personCount: Int) {
         var starts = Array(repeating: 0, count: personCount + 1)
-        for person in self.persons { starts[Int(person) + 1] += 1 }
+        for row in gathered { starts[Int(row.person) + 1] += 1 }
         for index in 0..<personCount { starts[index + 1] += starts[index] }
         var next = starts
-        self.order = Array(repeating: 0, count: self.persons.count)
-        for (index, person) in self.persons.enumerated() {
-            self.order[next[Int(person)]] = Int32(index)
-            next[Int(person)] += 1
+        var groupedTiebreaks = [UInt64](repeating: 0, count: gathered.count)
+        // The hot loop of the query: raw pointers, and no copy of the events before they are placed.
+        var grouped = [FunnelStepper.Event](unsafeUninitializedCapacity: gathered.count) { grouped, initialized in
+            groupedTiebreaks.withUnsafeMutableBufferPointer { groupedTiebreaks in
+                next.withUnsafeMutableBufferPointer { next in
+                    starts.withUnsafeBufferPointer { starts in
+                        gathered.withUnsafeBufferPointer { gathered in
+                            for row in gathered {
+                                let person = Int(row.person)
+                                let position = next[person]
+                                next[person] = position + 1
+                                var event = row.event
+                                event.id = Int32(truncatingIfNeeded: position &- starts[person])
+                                (grouped.baseAddress! + position).initialize(to: event)
+                                groupedTiebreaks[position] = row.tiebreak
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = gathered.count
         }
-        self.runs = []
+        var runs: [Int] = []
+        runs.reserveCapacity(personCount + 1)
         for person in 0..<personCount where starts[person + 1] > starts[person] {
-            self.runs.append(starts[person])
+            runs.append(starts[person])
             let run = starts[person]..<starts[person + 1]
-            let events = self.events
-            let tiebreaks = self.tiebreaks
-            func precedes(_ left: Int32, _ right: Int32) -> Bool {
-                let a = events[Int(left)].timestamp
-                let b = events[Int(right)].timestamp
-                if a != b { return a < b }
-                let x = tiebreaks[Int(left)]
-                let y = tiebreaks[Int(right)]
-                return x != y ? x < y : left < right
-            }
             var sorted = true
-            for position in run.dropFirst() where !precedes(self.order[position - 1], self.order[position]) {
-                sorted = false
-                break
+            for position in run.dropFirst() where grouped[position - 1].timestamp >= grouped[position].timestamp {
+                if grouped[position - 1].timestamp > grouped[position].timestamp
+                    || groupedTiebreaks[position - 1] > groupedTiebreaks[position]
+                {
+                    sorted = false
+                    break
+                }
             }
-            if !sorted { self.order[run].sort(by: precedes) }
+            if !sorted {
+                let ordered = run.map { ($0, grouped[$0], groupedTiebreaks[$0]) }.sorted { left, right in
+                    if left.1.timestamp != right.1.timestamp { return left.1.timestamp < right.1.timestamp }
+                    return left.2 != right.2 ? left.2 < right.2 : left.0 < right.0
+                }
+                for (offset, entry) in ordered.enumerated() { grouped[run.lowerBound + offset] = entry.1 }
+            }
         }
-        self.runs.append(self.persons.count)
+        runs.append(gathered.count)
+        self.events = grouped
+        self.runs = runs
     }
 }

@@ -1,10 +1,11 @@
 /// PostHog's ordered and strict funnel state machine (`funnel-udf/src/steps.rs`) for one person and one
-/// breakdown value, with fixed-size state reused from person to person.
+/// breakdown value, with fixed-size state reused from person to person (raw buffers: this is the inner loop
+/// of every funnel query).
 ///
 /// Levels are 1-based: level L holds the chain that has matched steps 1…L, keyed by the time its first step
 /// happened. Each level keeps the chain with the latest start; the answer is the first chain to reach the
 /// highest level, dropped when an exclusion fell inside it.
-struct FunnelStepper {
+final class FunnelStepper {
     /// One event of a person, already matched against the steps.
     struct Event {
         var timestamp: Int64
@@ -25,26 +26,39 @@ struct FunnelStepper {
     /// With step attribution: the 0-based step whose event must carry the breakdown value.
     let attributionStep: Int?
 
-    private var start: [Int64]
-    private var excluded: [Bool]
+    private let start: UnsafeMutablePointer<Int64>
+    private let excluded: UnsafeMutablePointer<Bool>
     /// Row L holds the step times of level L's chain (L entries).
-    private var times: [Int64]
-    private var ids: [Int32]
+    private let times: UnsafeMutablePointer<Int64>
+    private let ids: UnsafeMutablePointer<Int32>
     private var maxLevel = 0
-    private var maxStart = Self.unset
+    private var maxStart = FunnelStepper.unset
     private var maxExcluded = false
-    private var maxTimes: [Int64]
+    private let maxTimes: UnsafeMutablePointer<Int64>
 
     init(stepCount: Int, window: Int64, strict: Bool, attributionStep: Int?) {
         self.stepCount = stepCount
         self.window = window
         self.strict = strict
         self.attributionStep = attributionStep
-        self.start = Array(repeating: Self.unset, count: stepCount + 1)
-        self.excluded = Array(repeating: false, count: stepCount + 1)
-        self.times = Array(repeating: 0, count: (stepCount + 1) * stepCount)
-        self.ids = Array(repeating: 0, count: (stepCount + 1) * stepCount)
-        self.maxTimes = Array(repeating: 0, count: stepCount)
+        self.start = .allocate(capacity: stepCount + 1)
+        self.start.initialize(repeating: Self.unset, count: stepCount + 1)
+        self.excluded = .allocate(capacity: stepCount + 1)
+        self.excluded.initialize(repeating: false, count: stepCount + 1)
+        self.times = .allocate(capacity: (stepCount + 1) * stepCount)
+        self.times.initialize(repeating: 0, count: (stepCount + 1) * stepCount)
+        self.ids = .allocate(capacity: (stepCount + 1) * stepCount)
+        self.ids.initialize(repeating: 0, count: (stepCount + 1) * stepCount)
+        self.maxTimes = .allocate(capacity: stepCount)
+        self.maxTimes.initialize(repeating: 0, count: stepCount)
+    }
+
+    deinit {
+        self.start.deallocate()
+        self.excluded.deallocate()
+        self.times.deallocate()
+        self.ids.deallocate()
+        self.maxTimes.deallocate()
     }
 
     /// Runs the funnel over `events` (sorted by time).
@@ -52,7 +66,7 @@ struct FunnelStepper {
     ///   - propValue: the breakdown value this pass is for
     ///   - onlyMatchingBreakdown: `all_events` attribution: ignore events of other breakdown values
     /// - Returns: the furthest step reached, 0-based; -1 when no step was reached or the person is excluded.
-    mutating func run(_ events: UnsafeBufferPointer<Event>, propValue: UInt32, onlyMatchingBreakdown: Bool) -> Int {
+    func run(_ events: UnsafeBufferPointer<Event>, propValue: UInt32, onlyMatchingBreakdown: Bool) -> Int {
         for level in 0...self.stepCount {
             self.start[level] = Self.unset
             self.excluded[level] = false
@@ -111,7 +125,7 @@ struct FunnelStepper {
         self.maxTimes[step] - self.maxTimes[step - 1]
     }
 
-    private mutating func process(_ event: Event, propValue: UInt32, multiple: Bool) {
+    private func process(_ event: Event, propValue: UInt32, multiple: Bool) {
         var level = self.stepCount
         while level >= 1 {
             if event.exclusions & (1 << (level - 1)) != 0 {
@@ -133,8 +147,7 @@ struct FunnelStepper {
         }
     }
 
-    private mutating func advance(_ level: Int, _ event: Event, exclusion: Bool, _ propValue: UInt32, _ multiple: Bool)
-    {
+    private func advance(_ level: Int, _ event: Event, exclusion: Bool, _ propValue: UInt32, _ multiple: Bool) {
         let previous = level - 1
         let previousStart = self.start[previous]
         guard previousStart != Self.unset, event.timestamp - previousStart <= self.window else { return }

@@ -53,29 +53,23 @@ struct FunnelRunner {
         let stepCount = self.query.steps.count
         var attributionStep: Int?
         if case .step(let step) = self.query.attribution, self.query.breakdown != nil { attributionStep = step }
-        var stepper = FunnelStepper(
+        let stepper = FunnelStepper(
             stepCount: stepCount, window: self.query.window, strict: self.query.order == .strict,
             attributionStep: attributionStep)
         let nullID = gathered.breakdownLabels?.nullID ?? 0
         var tallies: [UInt32: FunnelTally] = [:]
-        var buffer: [FunnelStepper.Event] = []
         var values: [UInt32] = []
-        for person in 0..<(gathered.runs.count - 1) {
-            buffer.removeAll(keepingCapacity: true)
-            for position in gathered.runs[person]..<gathered.runs[person + 1] {
-                var event = gathered.events[Int(gathered.order[position])]
-                event.id = Int32(buffer.count)
-                buffer.append(event)
-            }
-            let onlyMatching = self.propValues(buffer, nullID: nullID, into: &values)
-            for value in values {
-                let reached = buffer.withUnsafeBufferPointer {
-                    stepper.run($0, propValue: value, onlyMatchingBreakdown: onlyMatching)
+        gathered.events.withUnsafeBufferPointer { all in
+            for person in 0..<(gathered.runs.count - 1) {
+                let events = UnsafeBufferPointer(rebasing: all[gathered.runs[person]..<gathered.runs[person + 1]])
+                let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
+                for value in values {
+                    let reached = stepper.run(events, propValue: value, onlyMatchingBreakdown: onlyMatching)
+                    guard reached >= 0 else { continue }
+                    // Mutated in place: copying a tally out and back would copy its time lists for every person.
+                    tallies[value, default: FunnelTally(stepCount: stepCount)].record(
+                        reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
                 }
-                guard reached >= 0 else { continue }
-                // Mutated in place: copying a tally out and back would copy its time lists for every person.
-                tallies[value, default: FunnelTally(stepCount: stepCount)].record(
-                    reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
             }
         }
         return tallies
@@ -83,7 +77,9 @@ struct FunnelRunner {
 
     /// The breakdown values a person is counted under (PostHog's `prop_vals`); true when the stepper must
     /// see only events carrying the value (`all_events`).
-    private func propValues(_ events: [FunnelStepper.Event], nullID: UInt32, into values: inout [UInt32]) -> Bool {
+    private func propValues(
+        _ events: UnsafeBufferPointer<FunnelStepper.Event>, nullID: UInt32, into values: inout [UInt32]
+    ) -> Bool {
         values.removeAll(keepingCapacity: true)
         guard self.query.breakdown != nil else {
             values.append(0)

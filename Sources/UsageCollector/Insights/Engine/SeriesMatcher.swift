@@ -31,6 +31,12 @@ struct SeriesMatcher {
     /// Whether any series matches events of this name at all.
     func mayMatch(event: UInt32) -> Bool { self.byName[Int(event)] != 0 }
 
+    /// True when no series has property conditions: the name alone decides (the fast path).
+    var matchesByNameOnly: Bool { self.conditionalMask == 0 }
+
+    /// The series whose event name matches, before property conditions.
+    func nameMask(event: UInt32) -> UInt32 { self.byName[Int(event)] }
+
     /// Bit s set: series s matches the event.
     mutating func mask(event: UInt32, properties: UInt32, _ lookup: inout PropertyLookup) -> UInt32 {
         var mask = self.byName[Int(event)]

@@ -21,7 +21,10 @@ struct TrendsRunner {
         var matcher = SeriesMatcher(series, names: columns.eventNames, textCount: textCount)
         var global = PredicateCache(self.query.predicate, textCount: textCount)
         var breakdown = self.query.breakdown.map { BreakdownCache(property: $0.property, textCount: textCount) }
-        var numbers = series.map { item in item.mathProperty.map { NumberCache(property: $0, textCount: textCount) } }
+        var numbers = series.map { item -> NumberCache? in
+            guard case .property = item.math, let property = item.mathProperty else { return nil }
+            return NumberCache(property: property, textCount: textCount)
+        }
         let windows: [Int64?] = series.map { item in
             switch item.math {
             case .weeklyActive: 7 * UTCCalendar.microsecondsPerDay
@@ -33,17 +36,27 @@ struct TrendsRunner {
         let scanFrom = min(buckets.starts.first ?? buckets.end, lookback)
         var accumulators: [[TrendAccumulator?]] = Array(repeating: [], count: series.count)
         var bitsetWords = 0
+        // Without property conditions, breakdown or property math, the event name alone decides.
+        let byNameOnly =
+            matcher.matchesByNameOnly && global.predicate.isAlways && breakdown == nil
+            && numbers.allSatisfy { $0 == nil }
         for chunk in columns.chunks where chunk.overlaps(from: scanFrom, to: buckets.end) {
+            let hasDeletions = chunk.deletedCount > 0
             for row in 0..<chunk.count {
                 let timestamp = chunk.timestamps[row]
                 guard timestamp >= scanFrom, timestamp < buckets.end else { continue }
                 let event = chunk.events[row]
-                guard matcher.mayMatch(event: event), !chunk.isDeleted(row) else { continue }
-                let properties = chunk.properties[row]
-                guard global.matches(properties, &lookup) else { continue }
-                var mask = matcher.mask(event: event, properties: properties, &lookup)
+                var mask = matcher.nameMask(event: event)
                 guard mask != 0 else { continue }
-                let label = breakdown?.label(properties, &lookup) ?? 0
+                if hasDeletions && chunk.isDeleted(row) { continue }
+                let properties = chunk.properties[row]
+                var label: UInt32 = 0
+                if !byNameOnly {
+                    guard global.matches(properties, &lookup) else { continue }
+                    mask = matcher.mask(event: event, properties: properties, &lookup)
+                    guard mask != 0 else { continue }
+                    label = breakdown?.label(properties, &lookup) ?? 0
+                }
                 let bucket = buckets.index(of: timestamp)
                 while mask != 0 {
                     let index = mask.trailingZeroBitCount
