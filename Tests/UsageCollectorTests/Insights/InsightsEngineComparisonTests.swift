@@ -75,8 +75,11 @@ struct InsightsEngineComparisonTests {
                 #expect(EngineAnswer.close(engineRow.averages, row.averages), "\(label) averages \(context)")
                 #expect(EngineAnswer.close(engineRow.medians, row.medians), "\(label) medians \(context)")
             }
+            // The existential definition equals PostHog's only without repeated step events: with them, a
+            // step-1 event restarts the chain before an event at the same instant could extend the old one.
             if funnel.breakdown == nil && funnel.exclusions.isEmpty && funnel.order == .ordered
                 && funnel.steps.allSatisfy(\.predicate.isAlways)
+                && Set(funnel.steps.map(\.event)).count == funnel.steps.count
             {
                 #expect(
                     actual[""]?.counts ?? [] == EngineAnswer.existentialCounts(reference, funnel, now: Self.now),

@@ -19,6 +19,12 @@ struct TrendAccumulator {
         }
     }
 
+    init(counts: [Int], people: [PersonSet], values: [[Double]]) {
+        self.counts = counts
+        self.people = people
+        self.values = values
+    }
+
     mutating func merge(_ other: TrendAccumulator) {
         for bucket in self.counts.indices {
             self.counts[bucket] += other.counts[bucket]

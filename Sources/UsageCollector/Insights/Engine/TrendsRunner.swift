@@ -34,7 +34,14 @@ struct TrendsRunner {
         }
         let lookback = windows.compactMap { $0 }.max().map { buckets.end(of: 0) - $0 } ?? Int64.max
         let scanFrom = min(buckets.starts.first ?? buckets.end, lookback)
-        var accumulators: [[TrendAccumulator?]] = Array(repeating: [], count: series.count)
+        // Accumulators live in one flat list of slots (one per series and breakdown value that occurs), each
+        // slot a run of `bucketCount` cells: one array access per event instead of a chain of nested ones.
+        let bucketCount = buckets.count
+        var slotOfLabel: [[Int32]] = Array(repeating: [], count: series.count)
+        var slotKeys: [(series: Int, label: UInt32)] = []
+        var counts: [Int] = []
+        var people: [PersonSet] = []
+        var values: [[Double]] = []
         var bitsetWords = 0
         // Without property conditions, breakdown or property math, the event name alone decides.
         let byNameOnly =
@@ -62,36 +69,54 @@ struct TrendsRunner {
                     let index = mask.trailingZeroBitCount
                     mask &= mask - 1
                     if windows[index] == nil && bucket == nil { continue }
-                    if accumulators[index].count <= Int(label) {
-                        accumulators[index] += Array(repeating: nil, count: Int(label) + 1 - accumulators[index].count)
+                    let labelIndex = Int(label)
+                    if slotOfLabel[index].count <= labelIndex {
+                        slotOfLabel[index] += repeatElement(-1, count: labelIndex + 1 - slotOfLabel[index].count)
                     }
-                    if accumulators[index][Int(label)] == nil {
-                        let useBits = bitsetWords < Self.bitsetWordBudget
-                        let created = TrendAccumulator(
-                            bucketCount: buckets.count, math: series[index].math, personCount: personCount,
-                            useBits: useBits)
-                        bitsetWords += created.people.reduce(0) { $0 + $1.wordCount }
-                        accumulators[index][Int(label)] = created
+                    var slot = Int(slotOfLabel[index][labelIndex])
+                    if slot < 0 {
+                        slot = slotKeys.count
+                        slotOfLabel[index][labelIndex] = Int32(slot)
+                        slotKeys.append((index, label))
+                        counts += repeatElement(0, count: bucketCount)
+                        values += repeatElement([], count: bucketCount)
+                        switch series[index].math {
+                        case .dau, .weeklyActive, .monthlyActive:
+                            let useBits = bitsetWords < Self.bitsetWordBudget
+                            for _ in 0..<bucketCount {
+                                people.append(PersonSet(personCount: personCount, useBits: useBits))
+                                bitsetWords += people[people.count - 1].wordCount
+                            }
+                        default:
+                            people += repeatElement(PersonSet(personCount: 0, useBits: false), count: bucketCount)
+                        }
                     }
+                    let base = slot * bucketCount
                     let person = chunk.persons[row]
                     switch series[index].math {
                     case .total:
-                        accumulators[index][Int(label)]!.counts[bucket!] += 1
+                        counts[base + bucket!] += 1
                     case .dau:
-                        accumulators[index][Int(label)]!.people[bucket!].insert(person)
+                        people[base + bucket!].insert(person)
                     case .weeklyActive, .monthlyActive:
                         let window = windows[index]!
                         var target = buckets.firstEnding(after: timestamp)
-                        while target < buckets.count && buckets.end(of: target) <= timestamp + window {
-                            accumulators[index][Int(label)]!.people[target].insert(person)
+                        while target < bucketCount && buckets.end(of: target) <= timestamp + window {
+                            people[base + target].insert(person)
                             target += 1
                         }
                     case .property:
                         guard let value = numbers[index]?.number(properties, &lookup) else { continue }
-                        accumulators[index][Int(label)]!.values[bucket!].append(value)
+                        values[base + bucket!].append(value)
                     }
                 }
             }
+        }
+        var accumulators: [[TrendAccumulator?]] = slotOfLabel.map { Array(repeating: nil, count: $0.count) }
+        for (slot, key) in slotKeys.enumerated() {
+            let cells = (slot * bucketCount)..<((slot + 1) * bucketCount)
+            accumulators[key.series][Int(key.label)] = TrendAccumulator(
+                counts: Array(counts[cells]), people: Array(people[cells]), values: Array(values[cells]))
         }
         return self.rank(accumulators, labels: breakdown?.labels, bucketCount: buckets.count)
     }
