@@ -12,12 +12,15 @@ struct FunnelEvents {
         var matcher = FunnelMatcher(query, columns: columns)
         let personCount = columns.persons.count
         var starts = Array(repeating: 0, count: personCount + 1)
-        matcher.scan(columns, from: from, to: to) { person, _, _ in starts[Int(person) + 1] += 1 }
+        starts.withUnsafeMutableBufferPointer { starts in
+            matcher.scan(columns, from: from, to: to) { person, _, _ in starts[Int(person) + 1] += 1 }
+        }
         for index in 0..<personCount { starts[index + 1] += starts[index] }
         let total = starts[personCount]
         var next = starts
-        var tiebreaks = [UInt64](repeating: 0, count: total)
-        let grouped = [FunnelStepper.Event](unsafeUninitializedCapacity: total) { grouped, initialized in
+        // Both arrays are left uninitialized: the second scan writes every position exactly once.
+        var tiebreaks = [UInt64](unsafeUninitializedCapacity: total) { _, initialized in initialized = total }
+        var grouped = [FunnelStepper.Event](unsafeUninitializedCapacity: total) { grouped, initialized in
             tiebreaks.withUnsafeMutableBufferPointer { tiebreaks in
                 next.withUnsafeMutableBufferPointer { next in
                     starts.withUnsafeBufferPointer { starts in
@@ -35,13 +38,17 @@ struct FunnelEvents {
             }
             initialized = total
         }
+        // Both scans read the same immutable columns, so each person's run is exactly filled.
+        assert(zip(next.dropLast(), starts.dropFirst()).allSatisfy { $0 == $1 })
         self.breakdownLabels = matcher.breakdown
-        self.sortRuns(grouped, tiebreaks: tiebreaks, starts: starts)
+        self.runs = Self.sortRuns(&grouped, tiebreaks: tiebreaks, starts: starts)
+        // Assigned only now: while the runs are sorted, the array has a single owner and is not copied.
+        self.events = grouped
     }
 
     /// Sorts each person's run by time, ties by uuid tail, then arrival (the counting sort kept arrival order).
-    private mutating func sortRuns(_ grouped: [FunnelStepper.Event], tiebreaks: [UInt64], starts: [Int]) {
-        var grouped = grouped
+    /// - Returns: the start of each non-empty run, then the end of the last.
+    private static func sortRuns(_ grouped: inout [FunnelStepper.Event], tiebreaks: [UInt64], starts: [Int]) -> [Int] {
         var runs: [Int] = []
         runs.reserveCapacity(starts.count)
         for person in 0..<(starts.count - 1) where starts[person + 1] > starts[person] {
@@ -65,7 +72,6 @@ struct FunnelEvents {
             }
         }
         runs.append(starts.last ?? 0)
-        self.events = grouped
-        self.runs = runs
+        return runs
     }
 }
