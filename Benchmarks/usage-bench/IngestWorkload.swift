@@ -96,7 +96,7 @@ struct IngestWorkload {
         self.averageEventBytes = jsonBytes / max(1, count)
     }
 
-    private static func uuid7(timestamp: Int64, sequence: UInt64) -> UUID {
+    static func uuid7(timestamp: Int64, sequence: UInt64) -> UUID {
         let milliseconds = UInt64(timestamp / 1000)
         var random = SystemRandomNumberGenerator()
         let tail = random.next() as UInt64

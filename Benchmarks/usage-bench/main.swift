@@ -8,6 +8,7 @@ import Foundation
 //   swift run -c release usage-bench spool [--records N]
 //   swift run -c release usage-bench middleware [--requests N] [--rounds N] [--concurrency N]
 //   swift run -c release usage-bench login [--attempts N] [--cost N]
+//   swift run -c release usage-bench funnel [--events N] [--persons N] [--repeat N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -17,6 +18,8 @@ case "ingest":
     try await runIngestBenchmark(arguments: Array(arguments.dropFirst()))
 case "delivery":
     try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "funnel":
+    try await FunnelBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "spool":
     try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "middleware":
@@ -26,7 +29,7 @@ case "login":
 default:
     print(
         "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
-            + " | spool [--records N] | middleware [--requests N] [--rounds N] [--concurrency N] | login [--attempts N] [--cost N]"
-    )
+            + " | spool [--records N] | funnel [--events N] [--persons N] [--repeat N]"
+            + " | middleware [--requests N] [--rounds N] [--concurrency N] | login [--attempts N] [--cost N]")
     exit(2)
 }

@@ -14,6 +14,10 @@ public struct Collector: Sendable {
     public let store: any EventStore
     /// The single writer that group-commits captured events.
     public let writer: GroupCommitWriter
+    /// The insights engine answering trends, funnels and retention from its projection of the store.
+    public let insights: InsightsEngine
+    /// The store as writers see it: every insert and deletion also reaches the insights engine.
+    let projectedStore: ProjectingEventStore
     /// Background services to run beside the HTTP server (database client, writer, retention).
     public let services: [any Service]
     let logger: Logger
@@ -60,12 +64,17 @@ public struct Collector: Sendable {
         self.configuration = configuration
         self.store = store
         self.logger = logger
-        self.writer = GroupCommitWriter(store: store, configuration: configuration.groupCommit, logger: logger)
+        self.insights = InsightsEngine(store: store, logger: logger)
+        self.projectedStore = ProjectingEventStore(base: store, engine: self.insights)
+        self.writer = GroupCommitWriter(
+            store: self.projectedStore, configuration: configuration.groupCommit, logger: logger)
         var services = extraServices
         services.append(self.writer)
+        services.append(self.insights)
         if let days = configuration.retentionDays {
             services.append(
-                RetentionService(store: store, days: days, interval: configuration.retentionInterval, logger: logger)
+                RetentionService(
+                    store: self.projectedStore, days: days, interval: configuration.retentionInterval, logger: logger)
             )
         }
         self.services = services
@@ -95,7 +104,10 @@ public struct Collector: Sendable {
         }
 
         let admin = router.group("/api").add(middleware: AdminAuthMiddleware(token: self.configuration.adminToken))
-        ManagementController(store: store, validator: validator, projectKeys: keys).addRoutes(to: admin)
+        ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys).addRoutes(to: admin)
+        InsightsController(
+            engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
+        ).addRoutes(to: admin)
         return router
     }
 
@@ -115,7 +127,11 @@ public struct Collector: Sendable {
             logger: self.logger
         )
         let store = self.store
-        app.beforeServerStarts { try await store.migrate() }
+        let insights = self.insights
+        app.beforeServerStarts {
+            try await store.migrate()
+            insights.storeIsMigrated()
+        }
         return app
     }
 }

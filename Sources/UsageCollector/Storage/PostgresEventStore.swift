@@ -74,6 +74,26 @@ public final class PostgresEventStore: EventStore {
 
     public func insert(_ events: [EventRecord]) async throws -> Int {
         guard !events.isEmpty else { return 0 }
+        return try await self.singleCount(
+            Self.insertQuery(events, returning: "1", wrap: "SELECT count(*)::int8 FROM inserted"))
+    }
+
+    public func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {
+        let events = Array(batches.joined())
+        guard !events.isEmpty else { return [] }
+        let rows = try await self.client.query(
+            Self.insertQuery(events, returning: "project, uuid", wrap: "SELECT project, uuid FROM inserted"),
+            logger: self.logger
+        )
+        var stored: Set<ProjectUUID> = []
+        for try await (project, uuid) in rows.decode((String, UUID).self) {
+            stored.insert(ProjectUUID(project: project, uuid: uuid))
+        }
+        // Within one statement the first of two equal (project, uuid) rows wins, as in SQLite.
+        return events.filter { stored.remove(ProjectUUID(project: $0.project, uuid: $0.uuid)) != nil }
+    }
+
+    private static func insertQuery(_ events: [EventRecord], returning: String, wrap: String) -> PostgresQuery {
         var projects: [String] = []
         var uuids: [UUID] = []
         var names: [String] = []
@@ -97,7 +117,7 @@ public final class PostgresEventStore: EventStore {
             properties.append(record.properties)
             receivedAts.append(record.receivedAt)
         }
-        let query: PostgresQuery = """
+        var query: PostgresQuery = """
             WITH inserted AS (
                 INSERT INTO events (project, uuid, event, distinct_id, timestamp, properties, received_at)
                 SELECT p, u, e, d, 'epoch'::timestamptz + t * interval '1 microsecond', j::jsonb,
@@ -105,11 +125,10 @@ public final class PostgresEventStore: EventStore {
                 FROM unnest(\(projects)::text[], \(uuids)::uuid[], \(names)::text[], \(distinctIDs)::text[],
                     \(timestamps)::int8[], \(properties)::text[], \(receivedAts)::int8[]) AS x(p, u, e, d, t, j, r)
                 ON CONFLICT (project, uuid) DO NOTHING
-                RETURNING 1
-            )
-            SELECT count(*)::int8 FROM inserted
+                RETURNING
             """
-        return try await self.singleCount(query)
+        query.sql += " \(returning)) \(wrap)"
+        return query
     }
 
     public func delete(_ filter: EventFilter) async throws -> Int {

@@ -74,13 +74,29 @@ public final class SQLiteEventStore: EventStore {
         guard batches.contains(where: { !$0.isEmpty }) else { return 0 }
         return try await self.pool.write { db in
             var inserted = 0
-            for events in batches { inserted += try Self.insert(events, into: db) }
+            var unused: [EventRecord] = []
+            for events in batches { inserted += try Self.insert(events, into: db, newRows: &unused, collect: false) }
             return inserted
         }
     }
 
+    public func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {
+        guard batches.contains(where: { !$0.isEmpty }) else { return [] }
+        return try await self.pool.write { db in
+            var newRows: [EventRecord] = []
+            for events in batches { _ = try Self.insert(events, into: db, newRows: &newRows, collect: true) }
+            return newRows
+        }
+    }
+
     /// Inserts with raw binds on the cached statement; the caller provides the transaction.
-    static func insert(_ events: [EventRecord], into db: Database) throws -> Int {
+    /// With `collect`, appends each record that was new to `newRows`.
+    static func insert(
+        _ events: [EventRecord],
+        into db: Database,
+        newRows: inout [EventRecord],
+        collect: Bool
+    ) throws -> Int {
         let statement = try db.cachedStatement(sql: Self.insertSQL)
         let raw = statement.sqliteStatement
         let connection = db.sqliteConnection
@@ -101,7 +117,9 @@ public final class SQLiteEventStore: EventStore {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
             }
-            inserted += Int(sqlite3_changes(connection))
+            let changed = Int(sqlite3_changes(connection))
+            inserted += changed
+            if collect && changed > 0 { newRows.append(record) }
         }
         return inserted
     }

@@ -41,6 +41,11 @@ final class ControlledStore: EventStore {
     func migrate() async throws { try await self.base.migrate() }
 
     func insert(_ events: [EventRecord]) async throws -> Int {
+        try await self.insertReturningNew(batches: [events]).count
+    }
+
+    func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {
+        let events = Array(batches.joined())
         self.insertStartedContinuation.yield()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let open = self.state.withLock { state in
@@ -54,7 +59,7 @@ final class ControlledStore: EventStore {
             return state.failInserts
         }
         if fail { throw CocoaError(.fileWriteUnknown) }
-        return try await self.base.insert(events)
+        return try await self.base.insertReturningNew(batches: [events])
     }
 
     func delete(_ filter: EventFilter) async throws -> Int { try await self.base.delete(filter) }
