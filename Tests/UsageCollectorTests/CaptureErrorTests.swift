@@ -77,13 +77,13 @@ struct CaptureErrorTests {
             name: "missing api key",
             body: Payload.batch([Payload.event()], apiKey: nil),
             status: .unauthorized,
-            expected: errorBody("missing_api_key", "no api_key or token was provided")
+            expected: errorBody("missing_api_key", "no api_key or token was provided", type: "authentication_error")
         ),
         Case(
             name: "unknown api key",
             body: Payload.batch([Payload.event()], apiKey: "phc_unknown"),
             status: .unauthorized,
-            expected: errorBody("invalid_api_key", "the api_key is not a project key of this collector")
+            expected: errorBody("invalid_api_key", "the api_key is not a project key of this collector", type: "authentication_error")
         ),
         Case(
             name: "mixed api keys",
@@ -91,7 +91,7 @@ struct CaptureErrorTests {
                 + Payload.event(extra: #""api_key": "\#(key)""#) + ","
                 + Payload.event(extra: #""api_key": "\#(TestCollector.otherProjectKey)""#) + "]",
             status: .unauthorized,
-            expected: errorBody("mixed_api_keys", "the events of one request carry different api keys")
+            expected: errorBody("mixed_api_keys", "the events of one request carry different api keys", type: "authentication_error")
         ),
         Case(
             name: "single event over 2 MB",

@@ -1,7 +1,8 @@
 /// A capture or import request the collector refuses, with the HTTP status and the PostHog-style error body.
 ///
-/// The body is `{"type": "validation_error", "code": code, "detail": detail}`; `detail` is bounded so a
-/// hostile payload cannot be echoed back at length.
+/// The body is `{"type": type, "code": code, "detail": detail}`, with PostHog's types: `authentication_error`
+/// for a 401, `server_error` for a 503, `validation_error` otherwise; `detail` is bounded so a hostile payload
+/// cannot be echoed back at length.
 public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// HTTP status code of the response.
     public let status: Int
@@ -20,7 +21,13 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `type` member of the error body.
-    public var type: String { self.status == 503 ? "server_error" : "validation_error" }
+    public var type: String {
+        switch self.status {
+        case 401: "authentication_error"
+        case 503: "server_error"
+        default: "validation_error"
+        }
+    }
 
     public var description: String { "\(self.status) \(self.code): \(self.detail)" }
 
