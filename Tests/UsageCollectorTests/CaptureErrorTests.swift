@@ -83,7 +83,8 @@ struct CaptureErrorTests {
             name: "unknown api key",
             body: Payload.batch([Payload.event()], apiKey: "phc_unknown"),
             status: .unauthorized,
-            expected: errorBody("invalid_api_key", "the api_key is not a project key of this collector", type: "authentication_error")
+            expected: errorBody(
+                "invalid_api_key", "the api_key is not a project key of this collector", type: "authentication_error")
         ),
         Case(
             name: "mixed api keys",
@@ -91,7 +92,8 @@ struct CaptureErrorTests {
                 + Payload.event(extra: #""api_key": "\#(key)""#) + ","
                 + Payload.event(extra: #""api_key": "\#(TestCollector.otherProjectKey)""#) + "]",
             status: .unauthorized,
-            expected: errorBody("mixed_api_keys", "the events of one request carry different api keys", type: "authentication_error")
+            expected: errorBody(
+                "mixed_api_keys", "the events of one request carry different api keys", type: "authentication_error")
         ),
         Case(
             name: "single event over 2 MB",

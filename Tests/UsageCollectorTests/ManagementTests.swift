@@ -14,7 +14,10 @@ struct ManagementTests {
         try await collector.withLiveServer { client in
             let missing = try await client.execute(uri: "/api/export?format=ndjson", method: .get)
             #expect(missing.status == .unauthorized)
-            #expect(missing.text == errorBody("invalid_admin_token", "a valid admin bearer token is required", type: "authentication_error"))
+            #expect(
+                missing.text
+                    == errorBody(
+                        "invalid_admin_token", "a valid admin bearer token is required", type: "authentication_error"))
             let wrong = try await client.execute(
                 uri: "/api/export",
                 method: .get,
@@ -34,7 +37,9 @@ struct ManagementTests {
         try await disabled.withLiveServer { client in
             let response = try await client.admin("/api/export", method: .get)
             #expect(response.status == .unauthorized)
-            #expect(response.text == errorBody("admin_disabled", "no admin token is configured", type: "authentication_error"))
+            #expect(
+                response.text
+                    == errorBody("admin_disabled", "no admin token is configured", type: "authentication_error"))
         }
     }
 
