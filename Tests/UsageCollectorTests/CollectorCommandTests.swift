@@ -2,7 +2,11 @@ import Foundation
 import Testing
 
 /// `psa collector` as a user runs it.
-@Suite("psa collector command line")
+@Suite(
+    "psa collector command line", .timeLimit(.minutes(2)),
+    .enabled(
+        if: PSAExecutable.path != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs the psa executable beside the test bundle (swift build)"))
 struct CollectorCommandTests {
     @Test(
         "a malformed environment variable stops the command with an error naming it",
@@ -13,7 +17,7 @@ struct CollectorCommandTests {
         ]
     )
     func malformedEnvironment(_ variable: String, _ value: String) async throws {
-        guard let psa = CrashRecoveryTests.psaBinary() else { return }
+        let psa = try #require(PSAExecutable.path, "the psa executable is required in CI")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-cli-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = ProcessInfo.processInfo.environment
@@ -30,7 +34,7 @@ struct CollectorCommandTests {
 
     @Test("without COLLECTOR_PROJECT_KEYS a project key is generated once and kept in the data directory")
     func generatedKey() async throws {
-        guard let psa = CrashRecoveryTests.psaBinary() else { return }
+        let psa = try #require(PSAExecutable.path, "the psa executable is required in CI")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-cli-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = ProcessInfo.processInfo.environment

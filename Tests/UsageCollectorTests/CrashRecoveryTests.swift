@@ -11,14 +11,18 @@ import Testing
 #endif
 
 /// The collector as a child process (`psa collector`), killed with SIGKILL in the middle of ingestion.
-@Suite("Crash recovery", .timeLimit(.minutes(5)))
+@Suite(
+    "Crash recovery", .timeLimit(.minutes(5)),
+    .enabled(
+        if: PSAExecutable.path != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs the psa executable beside the test bundle (swift build)"))
 struct CrashRecoveryTests {
     static let key = "phc_crash"
     static let adminToken = "crash-admin-token-0123456789"
 
     @Test("every event acknowledged before kill -9 is stored after a restart")
     func killDuringIngestion() async throws {
-        guard let psa = Self.psaBinary() else { return }
+        let psa = try #require(PSAExecutable.path, "the psa executable is required in CI")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collector-crash-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -72,21 +76,6 @@ struct CrashRecoveryTests {
         let missing = acknowledgedIDs.subtracting(stored)
         #expect(missing.isEmpty, "\(missing.count) acknowledged events were lost")
         try await client.shutdown()
-    }
-
-    /// The `psa` executable built beside this test bundle.
-    static func psaBinary() -> String? {
-        let executable =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let candidate = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("psa").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        let reason = "no psa executable at \(candidate); run swift build first"
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            Issue.record(Comment(rawValue: reason))
-        } else {
-            print("SKIPPED crash test: \(reason)")
-        }
-        return nil
     }
 }
 
@@ -164,4 +153,15 @@ struct CollectorProcess: Sendable {
     func kill() {
         _ = Glibc.kill(self.pid, SIGKILL)
     }
+}
+
+/// The `psa` executable built beside this test bundle.
+enum PSAExecutable {
+    /// Its path, or nil when it was not built.
+    static let path: String? = {
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let candidate = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("psa").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }()
 }

@@ -1,16 +1,19 @@
 import Foundation
 import HummingbirdTesting
 import NIOCore
+import PostgresTestSupport
 import Testing
 
 @testable import UsageCollector
 
 /// The whole collector on PostgreSQL (`--database-url`), over loopback HTTP.
-@Suite("Collector on PostgreSQL", .timeLimit(.minutes(2)))
+@Suite(
+    "Collector on PostgreSQL", .timeLimit(.minutes(2)),
+    .enabled(if: PostgresTestServer.isAvailable, "needs PostgreSQL's server binaries (apt-get install postgresql)"))
 struct PostgresEndToEndTests {
     @Test("capture, dedup on retry, all-or-nothing, export and deletion work on PostgreSQL")
     func endToEnd() async throws {
-        guard let url = try await PostgresDatabase.create() else { return }
+        let url = try await PostgresDatabase.create()
         let collector = try TestCollector(configure: { $0.databaseURL = url })
         #expect(collector.store is PostgresEventStore)
         let body = Payload.batch((0..<100).map { Payload.event(distinctID: "pg-user-\($0 % 4)") })

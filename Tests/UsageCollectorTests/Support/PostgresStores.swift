@@ -12,10 +12,16 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case postgres
 
     var testDescription: String { self.rawValue }
+
+    /// The engines to run on: PostgreSQL only where its server can be started (always under `CI`, where its
+    /// absence fails the test).
+    static var available: [Engine] {
+        PostgresTestServer.isAvailable ? allCases : [.sqlite]
+    }
 }
 
 /// Runs `body` with a migrated, empty store of `engine`; for PostgreSQL, a new database on the shared
-/// test server. Returns without running `body` (printing why) when PostgreSQL is unavailable outside CI.
+/// test server (suites run PostgreSQL only when ``Engine/available`` lists it).
 func withStore(_ engine: Engine, _ body: @Sendable (any EventStore) async throws -> Void) async throws {
     switch engine {
     case .sqlite:
@@ -26,7 +32,7 @@ func withStore(_ engine: Engine, _ body: @Sendable (any EventStore) async throws
         try await store.migrate()
         try await body(store)
     case .postgres:
-        guard let url = try await PostgresDatabase.create() else { return }
+        let url = try await PostgresDatabase.create()
         let store = PostgresEventStore(
             configuration: try PostgresEventStore.configuration(url: url),
             logger: Logger(label: "postgres-test")
@@ -42,19 +48,9 @@ func withStore(_ engine: Engine, _ body: @Sendable (any EventStore) async throws
 
 /// Creating one database per test on the shared server.
 enum PostgresDatabase {
-    /// A `postgres://` URL of a new empty database, or nil when PostgreSQL is unavailable outside CI
-    /// (inside CI, that records a test failure).
-    static func create() async throws -> String? {
-        switch await PostgresTestServer.shared.start() {
-        case .failure(let unavailable):
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("PostgreSQL is required in CI but unavailable: \(unavailable.reason)")
-            } else {
-                print("SKIPPED PostgreSQL test: \(unavailable.reason)")
-            }
-            return nil
-        case .success:
-            return try await PostgresTestDatabase.create(prefix: "collector")
-        }
+    /// A `postgres://` URL of a new empty database; throws (failing the test) when the server cannot be started.
+    /// Suites reach it only when ``PostgresTestServer/isAvailable``.
+    static func create() async throws -> String {
+        try await PostgresTestDatabase.create(prefix: "collector")
     }
 }
