@@ -42,12 +42,18 @@ struct ServeCommandLineTests {
             ["serve", "--data-dir", NSTemporaryDirectory() + "psa-cli-" + UUID().uuidString]
             + failure.arguments
         process.environment = failure.environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
-        let error = Pipe()
+        // stderr goes to a file, not a pipe: a server another test starts meanwhile can inherit a pipe's write
+        // end, and reading the pipe to its end would then never return.
+        let errorPath = NSTemporaryDirectory() + "psa-cli-stderr-" + UUID().uuidString
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        defer { try? error.close() }
         process.standardError = error
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let text = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus != 0)
         #expect(text.contains(failure.message), "\(text)")
         #expect(!text.contains("hunter2"))

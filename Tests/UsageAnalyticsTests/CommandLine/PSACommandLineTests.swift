@@ -22,21 +22,31 @@ struct PSACommandLineTests {
     }()
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        // Output goes to files, not pipes: a server another test starts meanwhile can inherit a pipe's write
+        // end and keep it open, and reading the pipe to its end would then never return.
+        let directory = try TemporaryDirectory()
+        let outputPath = directory.path + "/stdout"
+        let errorPath = directory.path + "/stderr"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        defer {
+            try? output.close()
+            try? error.close()
+        }
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
-        let output = Pipe()
-        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self))
+            status: process.terminationStatus,
+            output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
 
     func file(_ contents: [UInt8], in directory: TemporaryDirectory) throws -> String {
