@@ -16,7 +16,12 @@ public actor PostgresTestServer {
     /// Whether suites that need PostgreSQL should run: its server binaries are installed, or `CI` is set
     /// (where their absence must fail a test, not skip it).
     public static let isAvailable: Bool =
-        ProcessInfo.processInfo.environment["CI"] != nil || (try? binDirectory()) != nil
+        ProcessInfo.processInfo.environment["CI"] != nil || externalPort != nil || (try? binDirectory()) != nil
+
+    /// A server already running on this loopback port (`TEST_POSTGRES_PORT`, user `postgres`, trust
+    /// authentication), as `.ci/run` starts one: tests then launch none of their own while other tests spawn
+    /// processes.
+    static let externalPort: Int? = ProcessInfo.processInfo.environment["TEST_POSTGRES_PORT"].flatMap { Int($0) }
 
     private var port: Int?
     private var failure: String?
@@ -27,7 +32,7 @@ public actor PostgresTestServer {
         if !self.started {
             self.started = true
             do {
-                self.port = try Self.launch()
+                self.port = try Self.externalPort ?? Self.launch()
             } catch {
                 self.failure = "\(error)"
             }
