@@ -90,14 +90,24 @@ public enum KeyClassifier {
 
     /// The kind of value the key says it holds, which lets some values pass that would otherwise
     /// look like identifiers (`build: 10.0.19045.2965`, `isbn: 978-3-16-148410-0`).
+    ///
+    /// Only the key's last word names what the value is, past generic tails such as `number`, `code` or
+    /// digits (`build_number`, `ean_code`, `isbn13`): `app_version` holds a version, but
+    /// `event_version_count_hidden` does not, and a dotted quad under it is read as an IP address.
     static func valueHint(words: [String]) -> ValueHint {
-        for word in words.reversed() {
-            let traits = KeyVocabulary.traits(of: word)
-            if traits.contains(.version) { return .version }
-            if traits.contains(.productCode) { return .productCode }
-        }
+        guard
+            let last = words.last(where: { word in
+                !genericTails.contains(word) && !word.utf8.allSatisfy { (48...57).contains($0) }
+            })
+        else { return .none }
+        let traits = KeyVocabulary.traits(of: last)
+        if traits.contains(.version) { return .version }
+        if traits.contains(.productCode) { return .productCode }
         return .none
     }
+
+    /// Words that end a key without saying what its value is.
+    private static let genericTails: Set<String> = ["number", "num", "no", "nr", "code", "string", "str", "value"]
 
     static func classify(words: [String]) -> Verdict {
         guard let last = words.indices.last else { return .harmless }

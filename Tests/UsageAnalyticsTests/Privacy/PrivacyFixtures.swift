@@ -249,7 +249,8 @@ enum PrivacyFixtures {
                 hidden = .array(elements)
             } else {
                 var members: [String: PropertyValue] = [harmlessKey(&rng) + "_other": harmlessLeaf(&rng)]
-                members[harmlessKey(&rng)] = hidden
+                // A neutral key: a key naming a version or a product code may carry a dotted quad or a long number.
+                members[harmlessKey(&rng) + "_hidden"] = hidden
                 hidden = .object(members)
             }
         }
