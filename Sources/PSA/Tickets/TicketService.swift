@@ -99,7 +99,7 @@ public struct TicketService: Sendable {
     /// `ticket_assigned` and `ticket_resolved` follow when the assignee was set or the ticket closed.
     public func update(id: String, _ changes: Changes, by principal: Principal, at time: Date) async throws -> Ticket {
         guard principal.isStaff else { throw RequestError.forbidden("Client users cannot change tickets.") }
-        let (before, after) = try await database.transaction { [store] session in
+        let (before, after, changed) = try await database.transaction { [store] session in
             let before = try await visibleTicket(id: id, for: principal, in: session, locked: true)
             var after = before
             changes.apply(to: &after, at: time)
@@ -107,11 +107,10 @@ public struct TicketService: Sendable {
             let newClient = after.clientID != before.clientID ? after.clientID : nil
             try await validateReferences(
                 assigneeID: newAssignee, clientID: newClient, tenantID: principal.tenantID, in: session)
-            if after.fieldsChanged(from: before).isEmpty { return (before, before) }
-            try await store.update(after, in: session)
-            return (before, after)
+            let changed = after.fieldsChanged(from: before)
+            if !changed.isEmpty { try await store.update(after, in: session) }
+            return (before, changed.isEmpty ? before : after, changed)
         }
-        let changed = after.fieldsChanged(from: before)
         guard !changed.isEmpty else { return after }
         let actor = principal.analyticsActor
         analytics.capture(TicketUpdated(fieldsUpdated: changed), actor: actor, at: time)
