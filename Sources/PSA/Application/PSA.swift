@@ -31,6 +31,12 @@ public struct PSA: Sendable {
     public let clients: ClientService
     /// Tickets and comments.
     public let tickets: TicketService
+    /// Time entries and time sheets.
+    public let timeEntries: TimeEntryService
+    public let timesheets: TimesheetService
+    /// Services, per-client rates, invoices and payments.
+    public let rates: RateService
+    public let invoices: InvoiceService
     let analytics: AnalyticsClient
     let logger: Logger
 
@@ -80,6 +86,10 @@ public struct PSA: Sendable {
         self.tickets = TicketService(
             database: database, analytics: analytics,
             operations: OperationTimer(analytics: analytics, configuration: configuration.analytics))
+        self.timeEntries = TimeEntryService(database: database, analytics: analytics)
+        self.timesheets = TimesheetService(database: database, analytics: analytics)
+        self.rates = RateService(database: database, analytics: analytics)
+        self.invoices = InvoiceService(database: database, analytics: analytics)
     }
 
     /// Brings the schema up to date.
@@ -114,6 +124,10 @@ public struct PSA: Sendable {
         SessionController(auth: auth).addRoutes(to: router)
         UserController(users: users, clients: clients).addRoutes(to: router)
         TicketController(tickets: tickets).addRoutes(to: router)
+        TimeEntryController(entries: timeEntries).addRoutes(to: router)
+        TimesheetController(sheets: timesheets).addRoutes(to: router)
+        RateController(rates: rates).addRoutes(to: router)
+        InvoiceController(invoices: invoices).addRoutes(to: router)
         return router
     }
 

@@ -127,6 +127,123 @@ enum Schema {
             "CREATE UNIQUE INDEX sessions_id ON sessions (id)",
             "CREATE INDEX sessions_user ON sessions (user_id, created_at)",
         ],
+        // Time tracking and billing: services and per-client rates, time entries, time sheets, invoices with
+        // per-tenant gapless numbers, payments. Money is BIGINT minor units; no column is floating point.
+        [
+            "ALTER TABLE tenants ADD COLUMN next_invoice_number BIGINT NOT NULL DEFAULT 1",
+            """
+            CREATE TABLE services (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                name TEXT NOT NULL,
+                default_rate_minor BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (tenant_id, name)
+            )
+            """,
+            """
+            CREATE TABLE billing_rules (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                client_id TEXT NOT NULL REFERENCES clients (id),
+                service_id TEXT NOT NULL REFERENCES services (id),
+                rule_type TEXT NOT NULL,
+                rate_minor BIGINT NOT NULL,
+                minimum_minutes BIGINT NOT NULL,
+                rounding_minutes BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                UNIQUE (client_id, service_id)
+            )
+            """,
+            """
+            CREATE TABLE timesheets (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                user_id TEXT NOT NULL REFERENCES users (id),
+                period_start BIGINT NOT NULL,
+                period_end BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                submitted_at BIGINT,
+                decided_at BIGINT,
+                decided_by TEXT REFERENCES users (id),
+                rejection_reason TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX timesheets_user ON timesheets (user_id, period_start)",
+            "CREATE INDEX timesheets_tenant ON timesheets (tenant_id, status, period_start)",
+            // No foreign key to tickets: time worked stays on record (and on invoices) when a ticket is deleted.
+            """
+            CREATE TABLE time_entries (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                user_id TEXT NOT NULL REFERENCES users (id),
+                ticket_id TEXT NOT NULL,
+                client_id TEXT REFERENCES clients (id),
+                service_id TEXT REFERENCES services (id),
+                work_item_type TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                ended_at BIGINT NOT NULL,
+                duration_minutes BIGINT NOT NULL,
+                billable INTEGER NOT NULL,
+                notes TEXT,
+                invoice_id TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX time_entries_user ON time_entries (user_id, started_at)",
+            "CREATE INDEX time_entries_client ON time_entries (tenant_id, client_id, started_at)",
+            """
+            CREATE TABLE invoices (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                number BIGINT NOT NULL,
+                client_id TEXT NOT NULL REFERENCES clients (id),
+                period_start BIGINT NOT NULL,
+                period_end BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                subtotal_minor BIGINT NOT NULL,
+                tax_basis_points BIGINT NOT NULL,
+                tax_minor BIGINT NOT NULL,
+                total_minor BIGINT NOT NULL,
+                paid_minor BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT,
+                delivery_method TEXT,
+                UNIQUE (tenant_id, number)
+            )
+            """,
+            "CREATE INDEX invoices_client ON invoices (tenant_id, client_id, number)",
+            """
+            CREATE TABLE invoice_lines (
+                invoice_id TEXT NOT NULL REFERENCES invoices (id),
+                position BIGINT NOT NULL,
+                service_id TEXT NOT NULL REFERENCES services (id),
+                description TEXT NOT NULL,
+                rule_type TEXT NOT NULL,
+                entry_count BIGINT NOT NULL,
+                worked_minutes BIGINT NOT NULL,
+                billed_minutes BIGINT NOT NULL,
+                rate_minor BIGINT NOT NULL,
+                amount_minor BIGINT NOT NULL,
+                PRIMARY KEY (invoice_id, position)
+            )
+            """,
+            """
+            CREATE TABLE payments (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                invoice_id TEXT NOT NULL REFERENCES invoices (id),
+                amount_minor BIGINT NOT NULL,
+                method TEXT NOT NULL,
+                received_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX payments_invoice ON payments (invoice_id, received_at)",
+        ],
     ]
 
     /// Brings `database` to the latest schema; a database from a newer release is refused.
