@@ -9,8 +9,9 @@ import ServiceLifecycle
 import Synchronization
 import UsageAnalytics
 
-/// `usage-bench middleware`: PSA requests per second over loopback HTTP (a ticket read and a search,
-/// alternating, from several connections) with analytics on and off, in alternating rounds of the same run.
+/// `usage-bench middleware`: PSA requests per second over loopback HTTP (in turn a ticket read, a search, a week of
+/// time entries and an invoice, from several connections) with analytics on and off, in alternating rounds of the
+/// same run.
 ///
 /// Analytics on is the real pipeline (middleware `api_request` events, `ticket_searched`, the timed search,
 /// identity hashing and encoding in the background exporter) delivering to a destination that discards,
@@ -56,7 +57,8 @@ struct MiddlewareBenchmark {
                 connectionPool: .init(
                     idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)))
         print(
-            "middleware: \(requests) requests a round (ticket read and search alternating), \(rounds) rounds each, "
+            "middleware: \(requests) requests a round (ticket read, search, time entries, invoice in turn), "
+                + "\(rounds) rounds each, "
                 + "concurrency \(concurrency), \(tickets) tickets, SQLite")
         var rates: [Bool: [Double]] = [true: [], false: []]
         try await withPSA(analytics: off, directory: directory.appendingPathComponent("off"), logger: logger) {
@@ -117,11 +119,15 @@ struct MiddlewareBenchmark {
     }
 }
 
-/// A signed-in tenant with tickets to read and search.
+/// A signed-in tenant with tickets to read and search, a week of approved time and its invoice.
 private struct Target: Sendable {
     let base: String
     let token: String
     let ticketIDs: [String]
+    let invoiceID: String
+
+    /// The week the prepared time is logged in.
+    static let week = (start: "2026-09-21", end: "2026-09-27")
 
     static func prepare(base: String, tickets: Int, client: HTTPClient) async throws -> Target {
         let email = "bench-\(UUID().uuidString.prefix(8).lowercased())@example.test"
@@ -142,7 +148,40 @@ private struct Target: Sendable {
                 ids.append(id)
             }
         }
-        return Target(base: base, token: token, ticketIDs: ids)
+        let invoiceID = try await prepareBilling(base: base, token: token, client: client)
+        return Target(base: base, token: token, ticketIDs: ids, invoiceID: invoiceID)
+    }
+
+    /// A client with a ticket, 20 billable entries in ``week``, the week approved and invoiced.
+    private static func prepareBilling(base: String, token: String, client: HTTPClient) async throws -> String {
+        func id(_ text: String) throws -> String {
+            (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["id"] as? String ?? ""
+        }
+        let clientID = try id(try await send(client, .POST, base + "/api/clients", #"{"name": "Bench"}"#, token: token))
+        let serviceID = try id(
+            try await send(
+                client, .POST, base + "/api/services", #"{"name": "Support", "default_rate_minor": 9000}"#,
+                token: token))
+        let ticketID = try id(
+            try await send(
+                client, .POST, base + "/api/tickets", #"{"title": "Billed", "client_id": "\#(clientID)"}"#,
+                token: token))
+        for index in 0..<20 {
+            let start = "2026-09-2\(1 + index / 4)T\(String(format: "%02d", 8 + index % 4 * 2)):00:00Z"
+            _ = try await send(
+                client, .POST, base + "/api/time-entries",
+                #"{"ticket_id": "\#(ticketID)", "started_at": "\#(start)", "duration_minutes": 90, "billable": true, "service_id": "\#(serviceID)"}"#,
+                token: token)
+        }
+        let sheetID = try id(
+            try await send(
+                client, .POST, base + "/api/timesheets/submit", #"{"period_start": "\#(week.start)"}"#, token: token))
+        _ = try await send(client, .POST, base + "/api/timesheets/\(sheetID)/approve", token: token)
+        return try id(
+            try await send(
+                client, .POST, base + "/api/invoices",
+                #"{"client_id": "\#(clientID)", "period_start": "\#(week.start)", "period_end": "\#(week.end)"}"#,
+                token: token))
     }
 
     /// Sends `requests` requests from `concurrency` workers and returns requests per second.
@@ -156,9 +195,12 @@ private struct Target: Sendable {
                         let index = next.take()
                         guard index < requests else { return }
                         let path =
-                            index.isMultiple(of: 2)
-                            ? "/api/tickets/\(ticketIDs[index / 2 % ticketIDs.count])"
-                            : "/api/tickets?q=printer&priority=high&limit=10"
+                            switch index % 4 {
+                            case 0: "/api/tickets/\(ticketIDs[index / 4 % ticketIDs.count])"
+                            case 1: "/api/tickets?q=printer&priority=high&limit=10"
+                            case 2: "/api/time-entries?from=\(Self.week.start)&to=\(Self.week.end)"
+                            default: "/api/invoices/\(invoiceID)"
+                            }
                         _ = try await Self.send(client, .GET, base + path, token: token)
                     }
                 }

@@ -16,7 +16,7 @@ struct PSARequest: Sendable, Equatable {
         return encoder
     }()
 
-    private init(_ method: String, _ path: String, route: String, body: (any Encodable)? = nil) {
+    init(_ method: String, _ path: String, route: String, body: (any Encodable)? = nil) {
         self.method = method
         self.path = path
         self.route = route
@@ -105,11 +105,14 @@ struct PSARequest: Sendable, Equatable {
             components.path = "/api/tickets"
             components.queryItems = items.isEmpty ? nil : items
             self.init("GET", components.string ?? "/api/tickets", route: "/api/tickets")
+        default:
+            guard let request = Self.billing(action, identities: identities) else { return nil }
+            self = request
         }
     }
 
     /// An id as one path segment: whatever the server chose, it cannot reach another route.
-    private static func segment(_ id: ServerID) -> String {
+    static func segment(_ id: ServerID) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove("/")
         return id.description.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""

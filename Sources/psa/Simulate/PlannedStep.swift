@@ -30,6 +30,18 @@ enum PlannedAction: Sendable, Equatable {
     case listComments(TicketRef)
     case deleteTicket(TicketRef)
     case search(SearchQuery)
+    case createService(ServiceRef, name: String, rateMinor: Int)
+    case createRule(RuleRef, RuleDraft)
+    case updateRule(RuleRef, rateMinor: Int)
+    case logTime(TimeEntryDraft)
+    case submitTimesheet(SheetRef, periodStart: Date)
+    case approveTimesheet(SheetRef)
+    case approveTimesheets([SheetRef])
+    case rejectTimesheet(SheetRef, reason: String)
+    /// The invoice of a client's approved time of `periodStart` to `lastDay`.
+    case generateInvoice(InvoiceRef, client: ClientRef, periodStart: Date, lastDay: Date)
+    case sendInvoice(InvoiceRef, method: String)
+    case recordPayment(InvoiceRef, PaymentPart, method: String)
 
     /// The name under which the summary counts this request.
     var kind: RequestKind {
@@ -48,6 +60,17 @@ enum PlannedAction: Sendable, Equatable {
         case .listComments: .listComments
         case .deleteTicket: .deleteTicket
         case .search: .search
+        case .createService: .createService
+        case .createRule: .createRule
+        case .updateRule: .updateRule
+        case .logTime: .logTime
+        case .submitTimesheet: .submitTimesheet
+        case .approveTimesheet: .approveTimesheet
+        case .approveTimesheets: .approveTimesheets
+        case .rejectTimesheet: .rejectTimesheet
+        case .generateInvoice: .generateInvoice
+        case .sendInvoice: .sendInvoice
+        case .recordPayment: .recordPayment
         }
     }
 }
@@ -60,6 +83,10 @@ enum RequestKind: String, Sendable, CaseIterable, Comparable {
     case createTicket = "create ticket", readTicket = "read ticket", assignTicket = "assign ticket"
     case updateTicket = "update ticket", comment, listComments = "list comments"
     case deleteTicket = "delete ticket", search
+    case createService = "create service", createRule = "create billing rule", updateRule = "update billing rule"
+    case logTime = "log time", submitTimesheet = "submit timesheet", approveTimesheet = "approve timesheet"
+    case approveTimesheets = "bulk approve", rejectTimesheet = "reject timesheet"
+    case generateInvoice = "generate invoice", sendInvoice = "send invoice", recordPayment = "record payment"
 
     static func < (lhs: RequestKind, rhs: RequestKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -54,3 +54,61 @@ enum RequestBodies {
         let resolution: Bool
     }
 }
+
+/// The bodies of time tracking and billing.
+extension RequestBodies {
+    struct Service: Encodable {
+        let name: String
+        let defaultRateMinor: Int
+    }
+
+    struct Rule: Encodable {
+        let clientId: ServerID
+        let serviceId: ServerID
+        let ruleType: String
+        let rateMinor: Int
+        let minimumMinutes: Int?
+        let roundingMinutes: Int?
+    }
+
+    struct RuleRate: Encodable {
+        let rateMinor: Int
+    }
+
+    struct TimeEntry: Encodable {
+        let ticketId: ServerID
+        let startedAt: String
+        let durationMinutes: Int
+        let billable: Bool
+        let serviceId: ServerID?
+        let notes: String?
+    }
+
+    struct TimesheetPeriod: Encodable {
+        let periodStart: String
+    }
+
+    struct SheetIDs: Encodable {
+        let ids: [ServerID]
+    }
+
+    struct Rejection: Encodable {
+        let reason: String
+    }
+
+    struct InvoicePeriod: Encodable {
+        let clientId: ServerID
+        let periodStart: String
+        let periodEnd: String
+        let taxBasisPoints: Int
+    }
+
+    struct Delivery: Encodable {
+        let method: String
+    }
+
+    struct Payment: Encodable {
+        let amountMinor: Int
+        let method: String
+    }
+}

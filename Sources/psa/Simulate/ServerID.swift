@@ -37,4 +37,19 @@ protocol SimulationIdentities {
     func password(of user: UserRef) -> String
     /// A password that is nobody's.
     var wrongPassword: String { get }
+    func id(of service: ServiceRef) -> ServerID?
+    func id(of rule: RuleRef) -> ServerID?
+    func id(of sheet: SheetRef) -> ServerID?
+    func id(of invoice: InvoiceRef) -> ServerID?
+    /// The invoice's total and what has been paid of it, in minor units, as the PSA answered.
+    func amounts(of invoice: InvoiceRef) -> (total: Int, paid: Int)?
+}
+
+/// Identities that know no billing records: their billing requests are not sent.
+extension SimulationIdentities {
+    func id(of service: ServiceRef) -> ServerID? { nil }
+    func id(of rule: RuleRef) -> ServerID? { nil }
+    func id(of sheet: SheetRef) -> ServerID? { nil }
+    func id(of invoice: InvoiceRef) -> ServerID? { nil }
+    func amounts(of invoice: InvoiceRef) -> (total: Int, paid: Int)? { nil }
 }

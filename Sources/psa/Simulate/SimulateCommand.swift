@@ -6,11 +6,14 @@ import Foundation
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Drive realistic traffic (signups, logins, tickets, comments, searches) through a running PSA.",
+        abstract: "Drive realistic traffic (signups, logins, tickets, searches, time, invoices) through a running PSA.",
         discussion: """
             Each tenant's admin signs the company up and creates agents, client companies and client users; \
             then, day by day over working hours (08:00-18:00 UTC) ending at the present, people sign in (a few mistyping), tickets arrive, \
             are assigned, worked, commented on, resolved, closed and sometimes deleted, and everyone searches. \
+            Staff log time on the tickets they work; each week closes with time sheets submitted and approved \
+            (one sometimes rejected first), an invoice per client with billable time, sent and paid in full or \
+            in part (--no-billing leaves this out). \
             The requests are a pure function of the options and --seed; email addresses carry a per-run nonce, \
             so runs never collide. Each request carries X-Simulated-Time: a PSA started with \
             `psa serve --simulation` stamps data and events with it. Exits non-zero when any answer was \
@@ -35,6 +38,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(help: "Base URL of the PSA.")
     var target: String = "http://127.0.0.1:8080"
+
+    @Flag(inversion: .prefixedNo, help: "Also log time, approve time sheets, and invoice and bill clients.")
+    var billing = true
 
     func validate() throws {
         _ = try options()
@@ -81,7 +87,8 @@ struct SimulateCommand: AsyncParsableCommand {
     private func options() throws -> SimulationOptions {
         do {
             return try SimulationOptions(
-                tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, target: target)
+                tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, target: target,
+                billing: billing)
         } catch {
             throw ValidationError(error.description)
         }

@@ -23,11 +23,14 @@ struct SimulationOptions: Sendable, Equatable {
     let seed: UInt64
     /// Base URL of the PSA, without a trailing slash.
     let target: String
+    /// Whether people also log time, submit and approve time sheets, and bill clients (`--no-billing` leaves
+    /// time tracking and billing out, for a PSA without them).
+    let billing: Bool
 
     /// Checks each value and normalises the target URL; the error names the flag and its range.
     init(
         tenants: Int = 3, agents: Int = 4, clients: Int = 3, days: Int = 14, seed: UInt64 = 1,
-        target: String = "http://127.0.0.1:8080"
+        target: String = "http://127.0.0.1:8080", billing: Bool = true
     ) throws(SimulationOptionsError) {
         try Self.check("--tenants", tenants, in: Self.tenantRange)
         try Self.check("--agents", agents, in: Self.agentRange)
@@ -45,6 +48,7 @@ struct SimulationOptions: Sendable, Equatable {
         self.days = days
         self.seed = seed
         self.target = try Self.normalisedTarget(target)
+        self.billing = billing
     }
 
     private static func check(_ flag: String, _ value: Int, in range: ClosedRange<Int>) throws(SimulationOptionsError) {

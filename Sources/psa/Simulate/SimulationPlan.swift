@@ -44,7 +44,8 @@ struct SimulationPlan: Sendable, Equatable {
             let failures = budget * (index + 1) / options.tenants - budget * index / options.tenants
             return TenantActivity(
                 tenant: tenant, tenantIndex: index, totalDays: options.days, failedLogins: failures,
-                generator: SeededGenerator.stream(seed: options.seed, 1, index))
+                generator: SeededGenerator.stream(seed: options.seed, 1, index),
+                billing: options.billing ? SeededGenerator.stream(seed: options.seed, 2, index) : nil)
         }
         var days: [Day] = []
         for (offset, hours) in calendar.days.enumerated() {

@@ -69,6 +69,12 @@ enum SimulationVocabulary {
         "Restored the mapping via group policy.",
     ]
 
+    /// Why an admin sends a time sheet back.
+    static let rejectionReasons = [
+        "Please split the long entries per visit.", "Two entries are missing their notes.",
+        "Check the hours on Tuesday, they look doubled.",
+    ]
+
     /// Words that no simulated ticket contains: searches for them find nothing.
     static let absentWords = ["zeppelin", "quasar", "marzipan", "xylophone", "kumquat"]
 }

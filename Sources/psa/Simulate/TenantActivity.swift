@@ -31,13 +31,21 @@ struct TenantActivity: Sendable {
     var triedInactiveLogin = false
     /// The days with a deliberate failed sign-in, one entry per failure.
     let failedLoginDays: [Int]
+    /// Time tracking and billing, unless the run leaves them out.
+    var billing: BillingActivity?
 
-    /// - Parameter failedLogins: This tenant's share of the run's deliberate failed sign-ins.
-    init(tenant: SimulatedTenant, tenantIndex: Int, totalDays: Int, failedLogins: Int, generator: SeededGenerator) {
+    /// - Parameters:
+    ///   - failedLogins: This tenant's share of the run's deliberate failed sign-ins.
+    ///   - billing: Time tracking and billing's own stream, or nil to leave them out.
+    init(
+        tenant: SimulatedTenant, tenantIndex: Int, totalDays: Int, failedLogins: Int, generator: SeededGenerator,
+        billing: SeededGenerator? = nil
+    ) {
         self.tenant = tenant
         self.tenantIndex = tenantIndex
         self.totalDays = totalDays
         self.generator = generator
+        self.billing = billing.map(BillingActivity.init(generator:))
         let days = Array(0..<totalDays).shuffled(using: &self.generator)
         failedLoginDays = (0..<failedLogins).map { days[$0 % days.count] }
     }
@@ -50,6 +58,7 @@ struct TenantActivity: Sendable {
         var signedIn: Set<UserRef> = []
         if day == 0 {
             intents += onboarding()
+            intents += billing?.setUp(clients: tenant.clients.count) ?? []
             signedIn.insert(SimulatedTenant.admin)
         }
         let activity = hours.isWeekend ? 0.3 : 1.0
@@ -65,6 +74,13 @@ struct TenantActivity: Sendable {
         work += progress(staff: staff, activity: activity)
         work += searches(staff: staff, activity: activity)
         work += housekeeping(day: day, staff: staff, busy: Set(work.compactMap(\.actor)))
+        if var billing {
+            let opening = billing.opening(day: hours)
+            let closing = billing.closing(
+                day: hours, isLastDay: day == totalDays - 1, work: work, tickets: tickets, tenant: tenant)
+            work = opening + work + closing
+            self.billing = billing
+        }
         intents += sessions(day: day, around: work, alreadySignedIn: signedIn, departed: departed)
         let times = hours.times(count: intents.count, using: &generator)
         return zip(times, intents).map { time, intent in

@@ -5,6 +5,7 @@ struct TenantSession: SimulationIdentities, Sendable {
     private(set) var clientIDs: [ClientRef: ServerID] = [:]
     private(set) var ticketIDs: [TicketRef: ServerID] = [:]
     private(set) var tokens: [UserRef: String] = [:]
+    private(set) var billing = BillingIdentities()
     let passwords: [String]
     let wrongPassword: String
 
@@ -18,6 +19,13 @@ struct TenantSession: SimulationIdentities, Sendable {
     func id(of ticket: TicketRef) -> ServerID? { ticketIDs[ticket] }
     func password(of user: UserRef) -> String { passwords[user.index] }
     func token(of user: UserRef) -> String? { tokens[user] }
+    func id(of service: ServiceRef) -> ServerID? { billing.services[service] }
+    func id(of rule: RuleRef) -> ServerID? { billing.rules[rule] }
+    func id(of sheet: SheetRef) -> ServerID? { billing.sheets[sheet] }
+    func id(of invoice: InvoiceRef) -> ServerID? { billing.invoices[invoice] }
+    func amounts(of invoice: InvoiceRef) -> (total: Int, paid: Int)? {
+        billing.totals[invoice].map { ($0, billing.paid[invoice, default: 0]) }
+    }
 
     /// Records what a successful response of `action` taught.
     mutating func learn(from action: PlannedAction, response: ResponseFields) {
@@ -34,7 +42,7 @@ struct TenantSession: SimulationIdentities, Sendable {
         case .createTicket(let ticket, _):
             if let id = response.id { ticketIDs[ticket] = id }
         default:
-            break
+            billing.learn(from: action, response: response)
         }
     }
 
@@ -50,10 +58,40 @@ struct ResponseFields: Decodable, Sendable {
     var userId: ServerID?
     var token: String?
     var enteredAt: String?
+    var totalMinor: Int?
+    var amountMinor: Int?
     var results: [Result]?
 
     /// An element of a `results` list, whatever its fields.
     struct Result: Decodable, Sendable {
         init(from decoder: any Decoder) throws {}
+    }
+}
+
+/// The billing records the driver learnt: server ids, and each invoice's total and payments.
+struct BillingIdentities: Sendable {
+    private(set) var services: [ServiceRef: ServerID] = [:]
+    private(set) var rules: [RuleRef: ServerID] = [:]
+    private(set) var sheets: [SheetRef: ServerID] = [:]
+    private(set) var invoices: [InvoiceRef: ServerID] = [:]
+    private(set) var totals: [InvoiceRef: Int] = [:]
+    private(set) var paid: [InvoiceRef: Int] = [:]
+
+    mutating func learn(from action: PlannedAction, response: ResponseFields) {
+        switch action {
+        case .createService(let service, _, _):
+            if let id = response.id { services[service] = id }
+        case .createRule(let rule, _):
+            if let id = response.id { rules[rule] = id }
+        case .submitTimesheet(let sheet, _):
+            if let id = response.id { sheets[sheet] = id }
+        case .generateInvoice(let invoice, _, _, _):
+            if let id = response.id { invoices[invoice] = id }
+            if let total = response.totalMinor { totals[invoice] = total }
+        case .recordPayment(let invoice, _, _):
+            paid[invoice, default: 0] += response.amountMinor ?? 0
+        default:
+            break
+        }
     }
 }

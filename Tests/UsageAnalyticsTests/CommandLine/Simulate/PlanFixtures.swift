@@ -8,11 +8,13 @@ enum PlanFixtures {
     static let now = Date(timeIntervalSince1970: 1_795_534_200)
     static let run = SimulationRun(nonce: "fixed1", now: now)
 
+    /// Without `billing`, a plan the fake PSA (which has no time tracking or billing) can answer.
     static func plan(
         tenants: Int = 3, agents: Int = 4, clients: Int = 3, days: Int = 14, seed: UInt64 = 1,
-        run: SimulationRun = run
+        run: SimulationRun = run, billing: Bool = false
     ) throws -> SimulationPlan {
-        let options = try SimulationOptions(tenants: tenants, agents: agents, clients: clients, days: days, seed: seed)
+        let options = try SimulationOptions(
+            tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, billing: billing)
         return SimulationPlan(options: options, run: run)
     }
 }

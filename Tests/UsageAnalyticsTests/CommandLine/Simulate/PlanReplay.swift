@@ -86,6 +86,14 @@ struct PlanReplay {
         case .search(let query):
             guard role != .client else { return "client user searches" }
             if let client = query.client, !clients.contains(client) { return "search for an unknown client" }
+        case .logTime(let draft):
+            guard live(draft.ticket), role != .client else { return "time on \(draft.ticket.index)" }
+            if draft.isBillable, tickets[draft.ticket]! == nil { return "billable time on a ticket without a client" }
+        case .submitTimesheet:
+            guard role != .client else { return "client user submits time" }
+        case .createService, .createRule, .updateRule, .approveTimesheet, .approveTimesheets, .rejectTimesheet,
+            .generateInvoice, .sendInvoice, .recordPayment:
+            guard role == .admin else { return "\(step.action.kind) by \(String(describing: role))" }
         }
         return nil
     }

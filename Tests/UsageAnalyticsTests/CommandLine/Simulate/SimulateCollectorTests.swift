@@ -62,6 +62,15 @@ struct SimulateCollectorTests {
         // Both the two companies' sign-ups and the users their admins created are registrations.
         #expect(count("user_signed_up") == 2 + Self.summaryCount("create user", in: run.output))
         #expect(count("ticket_comment_added") == Self.summaryCount("comment", in: run.output))
+        // Time tracking and billing: each request that succeeded left its one event.
+        #expect(count("time_entry_created") > 0 && count("invoice_generated") > 0)
+        for (event, kind) in [
+            ("time_entry_created", "log time"), ("time_sheet_submitted", "submit timesheet"),
+            ("billing_rule_created", "create billing rule"), ("invoice_generated", "generate invoice"),
+            ("invoice_sent", "send invoice"), ("payment_processed", "record payment"),
+        ] {
+            #expect(count(event) == Self.summaryCount(kind, in: run.output), "\(event)")
+        }
 
         let ticketDays = Set(
             events.filter { $0["event"] == "ticket_created" }.compactMap { event -> String? in

@@ -49,7 +49,7 @@ struct SimulateEndToEndTests {
     func exitStatus() async throws {
         let server = FakePSA(failures: [.init(method: "POST", route: "/api/tickets", occurrence: 1, status: 503)])
         let run = try await server.serve { base in
-            try await CommandRun.psa(["simulate", "--target", base] + Self.small)
+            try await CommandRun.psa(["simulate", "--target", base, "--no-billing"] + Self.small)
         }
         #expect(run.status == 1)
         #expect(run.output.contains("unexpected failures: 1\n"), "\(run.output)")
