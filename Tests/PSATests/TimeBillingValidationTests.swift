@@ -201,6 +201,28 @@ struct TimeBillingValidationTests {
     }
 
     @Test(
+        "ids in paths that this service never makes are answered like unknown ones",
+        arguments: [
+            ("GET", "/api/time-entries/1%20OR%201=1"), ("PATCH", "/api/time-entries/%27;DROP%20TABLE%20x;--"),
+            ("DELETE", "/api/time-entries/00000000-0000-4000-8000-00000000000G"),
+            ("GET", "/api/timesheets/ABCDEF00-0000-4000-8000-000000000000"),
+            ("POST", "/api/timesheets/\(String(repeating: "a", count: 5_000))/approve"),
+            ("POST", "/api/timesheets/%00/reopen"), ("PATCH", "/api/billing-rules/-1"),
+            ("GET", "/api/invoices/00000000-0000-4000-8000-000000000000"), ("POST", "/api/invoices/x/send"),
+            ("GET", "/api/invoices/%E2%80%AE/payments"),
+        ])
+    func hostilePathIDs(method: String, path: String) async throws {
+        try await TestPSA.run { _, client in
+            let setup = try await client.billingSetup()
+            let body = method == "GET" || method == "DELETE" ? nil : #"{"method": "email"}"#
+            let response = try await client.call(
+                HTTPRequest.Method(rawValue: method)!, path, token: setup.admin.token, json: body)
+            #expect(response.status == .notFound, "\(method) \(path): \(response.text)")
+            #expect(response["type"] as? String == "not_found")
+        }
+    }
+
+    @Test(
         "list parameters are checked",
         arguments: [
             ("/api/time-entries?limit=0", "'limit' must be a whole number from 1 to 500."),
