@@ -22,7 +22,7 @@ public struct TimeEntry: Sendable, Equatable {
 
     /// The length in whole minutes (entries start and end on whole minutes).
     public var durationMinutes: Int {
-        Int(endedAt.timeIntervalSince(startedAt) / 60)
+        Int((endedAt.timeIntervalSince(startedAt) / 60).rounded())
     }
 }
 

@@ -17,7 +17,7 @@ enum TimeEntryRules {
             throw RequestError.invalid(
                 "negative_duration", "The entry ends before it starts: durations cannot be negative.")
         }
-        let minutes = Int(end.timeIntervalSince(start) / 60)
+        let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
         guard minutes >= 1 else {
             throw RequestError.invalid("invalid_field", "An entry lasts at least 1 minute.")
         }
