@@ -51,6 +51,33 @@ struct TimeBillingConcurrencyTests {
     }
 
     @Test(arguments: Engine.available)
+    func overlappingBulkApprovalsApproveEachSheetOnce(engine: Engine) async throws {
+        try await TestPSA.run(on: engine) { psa, client in
+            let setup = try await client.billingSetup()
+            var sheets: [String] = []
+            for account in [setup.agent, setup.admin] {
+                try await client.logTime(
+                    by: account,
+                    json:
+                        #"{"ticket_id": "\#(setup.ticketID)", "started_at": "\#(Setup.time(9))", "duration_minutes": 30}"#
+                )
+                sheets.append(try await client.submitWeek(by: account)["id"] as? String ?? "")
+            }
+            let orders = [sheets, sheets.reversed(), sheets, sheets.reversed()]
+            let responses = try await Self.concurrently(orders.count) { [orders] index in
+                let ids = orders[index].map { #""\#($0)""# }.joined(separator: ", ")
+                return try await client.call(
+                    .post, "/api/timesheets/approve", token: setup.admin.token, json: #"{"ids": [\#(ids)]}"#)
+            }
+            #expect(responses.filter { $0.status == 200 }.count == 1)
+            #expect(responses.filter { $0.code == "not_submitted" }.count == orders.count - 1)
+            let approvals = try await psa.events(named: "time_sheet_approved")
+            #expect(approvals.count == 2)
+            #expect(approvals.allSatisfy { $0.eventProperties["approval_type"] == "bulk" })
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func invoiceNumbersHaveNoGapsAndTimeIsBilledOnce(engine: Engine) async throws {
         try await TestPSA.run(on: engine) { psa, client in
             let setup = try await client.billingSetup()

@@ -78,12 +78,14 @@ public struct TimesheetService: Sendable {
     ) async throws -> [TimesheetTotals] {
         try Self.requireApprover(principal)
         let approved = try await database.transaction { session in
-            var approved: [TimesheetTotals] = []
-            for id in ids {
+            // Rows are locked in one order (by id), so two bulk approvals of overlapping sheets wait for each
+            // other instead of deadlocking on PostgreSQL; the answer keeps the order asked for.
+            var byID: [String: TimesheetTotals] = [:]
+            for id in ids.sorted() {
                 let sheet = try await decide(id, .approved, reason: nil, by: principal, at: time, in: session)
-                approved.append(try await totals(of: sheet, in: session))
+                byID[id] = try await totals(of: sheet, in: session)
             }
-            return approved
+            return ids.compactMap { byID[$0] }
         }
         for totals in approved {
             analytics.capture(
