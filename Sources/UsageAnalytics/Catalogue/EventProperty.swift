@@ -34,7 +34,7 @@ public struct EventProperty<Event>: Sendable {
 
     /// This property read from the value an outer type keeps at `path`: how several events share
     /// one group of properties, such as ``TimeEntryDetails``.
-    public func within<Outer>(_ path: KeyPath<Outer, Event> & Sendable) -> EventProperty<Outer> {
+    public func within<Outer>(_ path: any KeyPath<Outer, Event> & Sendable) -> EventProperty<Outer> {
         let writeValue = self.writeValue
         return EventProperty<Outer>(declaration) { outer, properties in
             writeValue(outer[keyPath: path], &properties)
