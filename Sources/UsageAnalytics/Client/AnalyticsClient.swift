@@ -163,7 +163,7 @@ public final class AnalyticsClient: Sendable {
     public func undeliveredCounts() async -> [String: Int] {
         var counts: [String: Int] = [:]
         for channel in exporter?.channels ?? [] {
-            counts[channel.destination.name] = await channel.pendingCount
+            counts[channel.destination.name] = await channel.pendingCount()
         }
         return counts
     }
@@ -198,7 +198,8 @@ public final class AnalyticsClient: Sendable {
 }
 
 extension AnalyticsClient: Service {
-    /// Delivers what earlier runs left spooled, then flushes every `flushAt` events or
+    /// Opens each destination's spool and delivers what earlier runs left in it, ahead of the
+    /// events captured since the client was created; then flushes every `flushAt` events or
     /// `flushInterval`, whichever comes first, until graceful shutdown; then flushes once more,
     /// giving up after the shutdown timeout (undelivered events stay spooled for the next start).
     public func run() async throws {
