@@ -1,6 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The SDK's targets and their tests spell every existential `any`.
+let sdkSwiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
 let package = Package(
     name: "usage-analytics",
     platforms: [.macOS(.v15)],
@@ -39,21 +42,27 @@ let package = Package(
             name: "UsageAnalytics",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "DequeModule", package: "swift-collections"),
-            ]
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "CZlib",
+            ],
+            swiftSettings: sdkSwiftSettings
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "UsageAnalyticsTesting",
             dependencies: [
                 "UsageAnalytics",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-            ]
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            swiftSettings: sdkSwiftSettings
         ),
         .target(
             name: "PSA",
@@ -106,7 +115,8 @@ let package = Package(
             dependencies: [
                 "UsageAnalytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            swiftSettings: sdkSwiftSettings
         ),
         .executableTarget(
             name: "psa",
@@ -164,7 +174,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: sdkSwiftSettings
         ),
         .testTarget(
             name: "UsageAnalyticsHummingbirdTests",
@@ -174,7 +189,9 @@ let package = Package(
                 "UsageAnalyticsTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: sdkSwiftSettings
         ),
         .target(
             name: "UsageCollector",

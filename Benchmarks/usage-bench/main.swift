@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release usage-bench ingest [--events N] [--database-url URL]
 //   swift run -c release usage-bench delivery [--events N]
 //   swift run -c release usage-bench spool [--records N]
+//   swift run -c release usage-bench crc32 [--megabytes N]
 //   swift run -c release usage-bench middleware [--requests N] [--rounds N] [--concurrency N]
 //   swift run -c release usage-bench login [--attempts N] [--cost N]
 //   swift run -c release usage-bench funnel [--events N] [--persons N] [--repeat N]
@@ -20,6 +21,8 @@ case "delivery":
     try await DeliveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "funnel":
     try await FunnelBenchmark(arguments: Array(arguments.dropFirst())).run()
+case "crc32":
+    CRC32Benchmark(arguments: Array(arguments.dropFirst())).run()
 case "spool":
     try await SpoolRecoveryBenchmark(arguments: Array(arguments.dropFirst())).run()
 case "middleware":
@@ -29,7 +32,7 @@ case "login":
 default:
     print(
         "usage: usage-bench capture [--calls N] | ingest [--events N] [--database-url URL] | delivery [--events N]"
-            + " | spool [--records N] | funnel [--events N] [--persons N] [--repeat N]"
+            + " | spool [--records N] | crc32 [--megabytes N] | funnel [--events N] [--persons N] [--repeat N]"
             + " | middleware [--requests N] [--rounds N] [--concurrency N] | login [--attempts N] [--cost N]")
     exit(2)
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The property values an event writes, each tagged with its kind.
 ///
-/// Events fill this in ``AnalyticsEvent/write(to:)``; the pipeline then checks every value
-/// against the event's ``EventDefinition`` before anything is encoded.
+/// Filled in ``AnalyticsEvent/write(to:)``: by the event's ``EventProperty`` list, or by hand for
+/// an event that writes its own values; the pipeline then checks every value against the
+/// event's ``EventDefinition`` before anything is encoded.
 public struct EventProperties: Sendable {
     enum Value: Sendable, Equatable {
         case enumeration(String)
@@ -27,11 +28,6 @@ public struct EventProperties: Sendable {
     /// A value of a closed set.
     public mutating func add<Value: PropertyEnumeration>(_ name: String, _ value: Value) {
         entries.append((name, .enumeration(value.rawValue)))
-    }
-
-    /// A value of a closed set, when there is one.
-    public mutating func add<Value: PropertyEnumeration>(_ name: String, _ value: Value?) {
-        if let value { add(name, value) }
     }
 
     /// Several values of a closed set, in the order given.
@@ -63,11 +59,6 @@ public struct EventProperties: Sendable {
     /// A whole number.
     public mutating func add(_ name: String, count: Int) {
         entries.append((name, .count(count)))
-    }
-
-    /// A whole number, when there is one.
-    public mutating func add(_ name: String, count: Int?) {
-        if let count { add(name, count: count) }
     }
 
     /// An exact decimal quantity.

@@ -26,21 +26,10 @@ public struct PropertyDeclaration: Sendable {
     }
 }
 
+// Declarations for events whose values are written by hand: generic events declared at startup
+// (see `GenericEventDeclaration`) and events that implement `write(to:)` themselves. Typed
+// catalogue events declare theirs with `EventProperty`, which also reads the value.
 extension PropertyDeclaration {
-    /// A value from a closed set, given by a Swift enum.
-    public static func enumeration<Value: PropertyEnumeration>(
-        _ name: String, _ type: Value.Type, _ summary: String, optional: Bool = false
-    ) -> PropertyDeclaration {
-        PropertyDeclaration(name, .enumeration(Value.allCases.map(\.rawValue)), summary, optional: optional)
-    }
-
-    /// A list of values from a closed set, given by a Swift enum.
-    public static func enumerationList<Value: PropertyEnumeration>(
-        _ name: String, _ type: Value.Type, _ summary: String
-    ) -> PropertyDeclaration {
-        PropertyDeclaration(name, .enumerationList(Value.allCases.map(\.rawValue)), summary)
-    }
-
     /// A name the program itself defines (a route template, an error type, an operation).
     public static func label(_ name: String, _ summary: String) -> PropertyDeclaration {
         PropertyDeclaration(name, .label, summary)
@@ -49,13 +38,6 @@ extension PropertyDeclaration {
     /// A yes/no fact.
     public static func flag(_ name: String, _ summary: String, optional: Bool = false) -> PropertyDeclaration {
         PropertyDeclaration(name, .flag, summary, optional: optional)
-    }
-
-    /// A set of named yes/no facts, sent as one object.
-    public static func flagSet<Value: PropertyEnumeration>(
-        _ name: String, _ type: Value.Type, _ summary: String
-    ) -> PropertyDeclaration {
-        PropertyDeclaration(name, .flagSet(Value.allCases.map(\.rawValue)), summary)
     }
 
     /// A whole number: a count, a size, an age, a status code.

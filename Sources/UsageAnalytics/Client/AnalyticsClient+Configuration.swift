@@ -6,7 +6,8 @@ extension AnalyticsClient {
     ///
     /// The installation identity lives under `configuration.dataDirectory`, and events go to the
     /// PostHog-compatible server at `POSTHOG_HOST` with `POSTHOG_API_KEY`, compressed as `ANALYTICS_GZIP`
-    /// says and bounded by `ANALYTICS_REQUEST_TIMEOUT`, spooled under `ANALYTICS_SPOOL_DIR`.
+    /// says and bounded by `ANALYTICS_REQUEST_TIMEOUT` (`ANALYTICS_CONNECT_TIMEOUT` for the connection),
+    /// spooled under `ANALYTICS_SPOOL_DIR`.
     ///
     /// ```swift
     /// let configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)

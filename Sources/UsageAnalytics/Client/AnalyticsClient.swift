@@ -20,13 +20,12 @@ import ServiceLifecycle
 /// ```
 public final class AnalyticsClient: Sendable {
     let exporter: Exporter?
-    private let logger: Logger
 
     /// Whether events are captured at all (`ALGA_USAGE_STATS`).
     public var isEnabled: Bool { exporter != nil }
 
     /// A client that captures nothing and touches nothing.
-    public static let disabled = AnalyticsClient(exporter: nil, logger: Logger(label: "usage-analytics"))
+    public static let disabled = AnalyticsClient(exporter: nil)
 
     /// Creates a client.
     ///
@@ -56,7 +55,7 @@ public final class AnalyticsClient: Sendable {
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) throws {
         guard configuration.isEnabled else {
-            self.init(exporter: nil, logger: logger)
+            self.init(exporter: nil)
             return
         }
         try Self.validateNames(of: destinations)
@@ -69,7 +68,7 @@ public final class AnalyticsClient: Sendable {
             logger.error(
                 "usage analytics is disabled: the installation identity could not be read or created",
                 metadata: ["error": "\(error)"])
-            self.init(exporter: nil, logger: logger)
+            self.init(exporter: nil)
             return
         }
         if installation.noticeShownAt == nil {
@@ -96,7 +95,7 @@ public final class AnalyticsClient: Sendable {
             configuration: configuration,
             processor: EventProcessor(configuration: configuration, installation: installation, metrics: metrics),
             channels: channels, metrics: metrics, logger: logger, sleep: sleep)
-        self.init(exporter: exporter, logger: logger)
+        self.init(exporter: exporter)
     }
 
     private static func loadOrCreate(from store: some InstallationStore) throws -> Installation {
@@ -106,9 +105,8 @@ public final class AnalyticsClient: Sendable {
         return created
     }
 
-    private init(exporter: Exporter?, logger: Logger) {
+    private init(exporter: Exporter?) {
         self.exporter = exporter
-        self.logger = logger
     }
 
     /// Queues a typed catalogue event; `actor` is `nil` for installation-wide (system) events.
@@ -165,7 +163,7 @@ public final class AnalyticsClient: Sendable {
     public func undeliveredCounts() async -> [String: Int] {
         var counts: [String: Int] = [:]
         for channel in exporter?.channels ?? [] {
-            counts[channel.destination.name] = await channel.pendingCount
+            counts[channel.destination.name] = await channel.pendingCount()
         }
         return counts
     }
@@ -200,7 +198,8 @@ public final class AnalyticsClient: Sendable {
 }
 
 extension AnalyticsClient: Service {
-    /// Delivers what earlier runs left spooled, then flushes every `flushAt` events or
+    /// Opens each destination's spool and delivers what earlier runs left in it, ahead of the
+    /// events captured since the client was created; then flushes every `flushAt` events or
     /// `flushInterval`, whichever comes first, until graceful shutdown; then flushes once more,
     /// giving up after the shutdown timeout (undelivered events stay spooled for the next start).
     public func run() async throws {

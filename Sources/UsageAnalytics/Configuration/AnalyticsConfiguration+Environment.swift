@@ -24,6 +24,9 @@ extension AnalyticsConfiguration {
         if let seconds = try reader.integer("ANALYTICS_REQUEST_TIMEOUT", in: 1...600) {
             requestTimeout = .seconds(seconds)
         }
+        if let seconds = try reader.integer("ANALYTICS_CONNECT_TIMEOUT", in: 1...60) {
+            connectTimeout = .seconds(seconds)
+        }
         if let seconds = try reader.integer("ANALYTICS_SHUTDOWN_TIMEOUT", in: 0...600) {
             shutdownTimeout = .seconds(seconds)
         }

@@ -26,6 +26,9 @@ public struct AnalyticsConfiguration: Sendable, Equatable {
     public var compressBatches: Bool = true
     /// The longest a delivery request may take (`ANALYTICS_REQUEST_TIMEOUT`, in seconds).
     public var requestTimeout: Duration = .seconds(10)
+    /// The longest making a connection may take (`ANALYTICS_CONNECT_TIMEOUT`, in seconds), so a
+    /// refused or unreachable server costs this per attempt rather than the whole request timeout.
+    public var connectTimeout: Duration = .seconds(2)
     /// How long shutdown waits for the last delivery (`ANALYTICS_SHUTDOWN_TIMEOUT`, in seconds).
     public var shutdownTimeout: Duration = .seconds(5)
     /// Where undelivered events are kept (`ANALYTICS_SPOOL_DIR`); `nil` means `<dataDirectory>/spool`.

@@ -7,9 +7,15 @@ import Logging
 /// Accepted events are written to the spool before any attempt to send them, and leave it only
 /// when the destination acknowledged them or refused them for good. Deliveries are serialized:
 /// a second caller waits for the pass in flight, then runs its own.
+///
+/// The spool is opened, and what earlier runs left in it recovered, on the channel's first use
+/// (the service's `run()` starts it), never in `init`: creating a client reads no spool and never
+/// waits for its lock. Recovered events go ahead of everything accepted later.
 actor DeliveryChannel {
     let destination: any AnalyticsDestination
     private var spool: Spool?
+    /// The spool directory until the first use opens it; `nil` afterwards, or when memory-only.
+    private var unopenedSpoolDirectory: String?
     private var queue: Deque<SpoolEntry> = []
     private var queuedBytes = 0
     private let maximumBytes: Int
@@ -25,8 +31,8 @@ actor DeliveryChannel {
     private var nextTicket: UInt64 = 1
     private var passGeneration: UInt64 = 0
 
-    /// Opens the destination's spool in `spoolDirectory` and recovers what it holds; without a
-    /// directory, or when it cannot be used, the channel keeps events in memory and says so once.
+    /// A channel whose spool lives in `spoolDirectory`, opened on first use; without a directory the
+    /// channel keeps events in memory.
     init(
         destination: any AnalyticsDestination, spoolDirectory: String?, maximumBytes: Int, policy: RetryPolicy,
         options: DeliveryOptions, metrics: AnalyticsMetrics, logger: Logger,
@@ -40,17 +46,19 @@ actor DeliveryChannel {
         self.metrics = metrics
         self.logger = logger
         self.sleep = sleep
-        guard let spoolDirectory else { return }
+        self.unopenedSpoolDirectory = spoolDirectory
+    }
+
+    /// Opens the spool and queues what it holds, once; when it cannot be used, the channel keeps
+    /// events in memory and says so once.
+    func openSpool() {
+        guard let spoolDirectory = unopenedSpoolDirectory else { return }
+        unopenedSpoolDirectory = nil
         do {
             let spool = try Spool(directory: spoolDirectory, maximumBytes: maximumBytes)
             let (entries, torn) = try spool.recover()
             self.spool = spool
-            for var entry in entries {
-                entry.ticket = nextTicket
-                nextTicket += 1
-                queuedBytes += entry.size
-                queue.append(entry)
-            }
+            enqueue(entries)
             if !entries.isEmpty || torn > 0 {
                 logger.info(
                     "recovered spooled analytics events",
@@ -65,11 +73,15 @@ actor DeliveryChannel {
         }
     }
 
-    /// Events waiting for this destination.
-    var pendingCount: Int { queue.count }
+    /// Events waiting for this destination, recovered ones included.
+    func pendingCount() -> Int {
+        openSpool()
+        return queue.count
+    }
 
     /// Takes `events` into the queue, on disk first when the spool is usable.
     func accept(_ events: [EncodedEvent]) {
+        openSpool()
         guard !events.isEmpty else { return }
         var entries: [SpoolEntry]
         if let spool {
@@ -98,6 +110,7 @@ actor DeliveryChannel {
     /// Starts a delivery pass in the background unless one is running; returns at once. The
     /// flush loop uses it, so spooling never waits on a slow or unreachable destination.
     func requestDelivery() {
+        openSpool()
         guard inFlight == nil, !queue.isEmpty else { return }
         startPass()
     }
@@ -106,6 +119,7 @@ actor DeliveryChannel {
     /// policy says to keep the rest for later: waits for a pass in flight, then runs one more.
     /// Returns early when cancelled; nothing is lost.
     func deliverPending() async {
+        openSpool()
         while let running = inFlight {
             await running.value
         }

@@ -93,6 +93,9 @@ final class Exporter: Sendable {
     /// Delivers what earlier runs left in the spools, then flushes every `flushAt` events or
     /// `flushInterval`, until graceful shutdown; then flushes once more within the shutdown timeout.
     func run() async {
+        // Recovery happens here, not when the client is created: opening a spool reads it whole and
+        // may wait for its lock. Recovered events queue ahead of those captured before `run()`.
+        for channel in channels { await channel.openSpool() }
         // On graceful shutdown the loop, and any delivery it is waiting on, is cancelled; the last
         // flush below then gets the shutdown timeout.
         await cancelWhenGracefulShutdown {

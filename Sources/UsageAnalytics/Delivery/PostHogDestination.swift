@@ -25,10 +25,13 @@ public struct PostHogDestination: AnalyticsDestination {
     ///   - apiKey: The project key sent as `api_key`.
     ///   - compress: Whether to send `Content-Encoding: gzip`.
     ///   - timeout: The longest a request may take, connection included.
-    ///   - client: The HTTP client; the shared one by default.
+    ///   - connectTimeout: The longest making a connection may take, so that a refused or unreachable
+    ///     server costs this, not the whole `timeout`; used only with the default client.
+    ///   - client: The HTTP client; by default one kept per connect timeout, which fails a request
+    ///     as soon as its connection fails.
     public init(
         name: String = "posthog", host: String, apiKey: String, compress: Bool = true, timeout: Duration = .seconds(10),
-        client: HTTPClient = .shared
+        connectTimeout: Duration = .seconds(2), client: HTTPClient? = nil
     ) {
         self.name = name
         var base = host
@@ -37,16 +40,17 @@ public struct PostHogDestination: AnalyticsDestination {
         self.apiKey = apiKey
         self.compress = compress
         self.timeout = timeout
-        self.client = client
+        self.client = client ?? DeliveryHTTPClients.client(connectTimeout: connectTimeout)
     }
 
-    /// A destination for `configuration.host` with its API key, compression and request timeout;
+    /// A destination for `configuration.host` with its API key, compression, request and connect timeouts;
     /// `nil` when no host is configured (events then go to the embedded collector).
     public init?(configuration: AnalyticsConfiguration, apiKey defaultKey: String, name: String = "posthog") {
         guard let host = configuration.host else { return nil }
         self.init(
             name: name, host: host, apiKey: configuration.apiKey ?? defaultKey,
-            compress: configuration.compressBatches, timeout: configuration.requestTimeout)
+            compress: configuration.compressBatches, timeout: configuration.requestTimeout,
+            connectTimeout: configuration.connectTimeout)
     }
 
     public func deliver(_ events: [EncodedEvent]) async throws -> DeliveryReceipt {

@@ -1,52 +1,19 @@
-/// CRC-32 (IEEE 802.3), the checksum of every spool record.
-///
-/// Slicing-by-8: eight bytes per step through eight tables, several times faster than the
-/// byte-at-a-time loop, which matters when a start recovers a large spool.
-enum CRC32 {
-    private static let tables: [[UInt32]] = {
-        var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
-        for index in 0..<256 {
-            var value = UInt32(index)
-            for _ in 0..<8 {
-                value = (value & 1) != 0 ? (0xEDB8_8320 ^ (value >> 1)) : (value >> 1)
-            }
-            tables[0][index] = value
-        }
-        for index in 0..<256 {
-            for slice in 1..<8 {
-                let previous = tables[slice - 1][index]
-                tables[slice][index] = (previous >> 8) ^ tables[0][Int(previous & 0xFF)]
-            }
-        }
-        return tables
-    }()
+internal import CZlib
 
-    static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
+/// CRC-32 (IEEE 802.3), the checksum of every spool record, computed by zlib.
+///
+/// zlib's `crc32_z` replaced a hand-written slicing-by-8 loop after `usage-bench crc32` measured,
+/// in one run (zlib 1.2.13, x86-64, -O): on par for 12-byte acknowledgements (1.04x), 1.3x faster
+/// on 200-byte records and 3.1x on 1 MiB, which is what a start that recovers a large spool reads.
+package enum CRC32 {
+    /// The checksum of `bytes`.
+    package static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
         let result = bytes.withContiguousStorageIfAvailable { checksum(buffer: UnsafeRawBufferPointer($0)) }
         return result ?? Array(bytes).withUnsafeBytes { checksum(buffer: $0) }
     }
 
     private static func checksum(buffer: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = ~0
-        var offset = 0
-        let count = buffer.count
-        tables.withUnsafeBufferPointer { tables in
-            let t0 = tables[0], t1 = tables[1], t2 = tables[2], t3 = tables[3]
-            let t4 = tables[4], t5 = tables[5], t6 = tables[6], t7 = tables[7]
-            while offset + 8 <= count {
-                let low = crc ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
-                let high = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self).littleEndian
-                crc =
-                    t7[Int(low & 0xFF)] ^ t6[Int((low >> 8) & 0xFF)] ^ t5[Int((low >> 16) & 0xFF)]
-                    ^ t4[Int(low >> 24)] ^ t3[Int(high & 0xFF)] ^ t2[Int((high >> 8) & 0xFF)]
-                    ^ t1[Int((high >> 16) & 0xFF)] ^ t0[Int(high >> 24)]
-                offset += 8
-            }
-            while offset < count {
-                crc = t0[Int((crc ^ UInt32(buffer[offset])) & 0xFF)] ^ (crc >> 8)
-                offset += 1
-            }
-        }
-        return ~crc
+        guard let base = buffer.baseAddress else { return 0 }
+        return UInt32(crc32_z(0, base.assumingMemoryBound(to: Bytef.self), buffer.count))
     }
 }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A file opened for appending with POSIX calls, so writes can be synced to disk.
 final class SpoolFile {
     private let descriptor: Int32
@@ -34,7 +40,7 @@ final class SpoolFile {
             }
             written += result
         }
-        guard fdatasync(descriptor) == 0 else { throw SpoolError.io("sync", path: path, errno: errno) }
+        guard Self.syncData(descriptor) else { throw SpoolError.io("sync", path: path, errno: errno) }
         size += bytes.count
     }
 
@@ -49,7 +55,7 @@ final class SpoolFile {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SpoolError.io("read", path: path, errno: errno)
@@ -58,6 +64,27 @@ final class SpoolFile {
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
+}
+
+extension SpoolFile {
+    /// Flushes the file's data to stable storage. On Darwin `fsync` leaves it in the drive's cache;
+    /// only `F_FULLFSYNC` survives a power cut, as `fdatasync` does on Linux.
+    fileprivate static func syncData(_ descriptor: Int32) -> Bool {
+        #if canImport(Darwin)
+            fcntl(descriptor, F_FULLFSYNC) != -1
+        #else
+            fdatasync(descriptor) == 0
+        #endif
+    }
+}
+
+/// POSIX `read`, named apart from ``SpoolFile/read(path:)``, which hides it inside the type.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Darwin)
+        Darwin.read(descriptor, buffer, count)
+    #endif
 }
 
 /// A spool directory that could not be used; the channel then delivers from memory only.

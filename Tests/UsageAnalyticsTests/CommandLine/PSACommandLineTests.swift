@@ -98,7 +98,9 @@ struct PSACommandLineTests {
         "psa privacy refuses bad files with a clear message",
         arguments: [
             ("not json", "is not valid JSON"), ("[1, 2]", "must contain a JSON object"),
-            (String(repeating: "[", count: 10_000), "nested deeper than 64 levels"),
+            (String(repeating: "[", count: 10_000), "Too many nested arrays"),
+            (String(repeating: "[", count: 70) + String(repeating: "]", count: 70), "nested deeper than 64 levels"),
+            (#"{"a" 1}"#, "around character 5"),
         ])
     func privacyBadFile(contents: String, message: String) throws {
         let directory = try TemporaryDirectory()

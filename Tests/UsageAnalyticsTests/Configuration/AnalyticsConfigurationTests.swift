@@ -11,6 +11,7 @@ struct AnalyticsConfigurationTests {
         #expect(configuration.anonymizeUserIDs)
         #expect(configuration.deploymentType == .onPremise)
         #expect(configuration.flushAt == 20)
+        #expect(configuration.requestTimeout == .seconds(10) && configuration.connectTimeout == .seconds(2))
         #expect(configuration.flushInterval == .seconds(30))
         #expect(configuration.spoolMaxBytes == 64 * 1024 * 1024)
         #expect(configuration.dataDirectory == ".psa")
@@ -61,6 +62,18 @@ struct AnalyticsConfigurationTests {
                 "ANALYTICS_FLUSH_INTERVAL", "-3",
                 "ANALYTICS_FLUSH_INTERVAL=\"-3\" is not valid: expected a whole number from 1 to 86400"
             ),
+            (
+                "ANALYTICS_CONNECT_TIMEOUT", "0",
+                "ANALYTICS_CONNECT_TIMEOUT=\"0\" is not valid: expected a whole number from 1 to 60"
+            ),
+            (
+                "ANALYTICS_CONNECT_TIMEOUT", "2.5",
+                "ANALYTICS_CONNECT_TIMEOUT=\"2.5\" is not valid: expected a whole number from 1 to 60"
+            ),
+            (
+                "ANALYTICS_CONNECT_TIMEOUT", "61",
+                "ANALYTICS_CONNECT_TIMEOUT=\"61\" is not valid: expected a whole number from 1 to 60"
+            ),
             ("DEPLOYMENT_TYPE", "cloud", "DEPLOYMENT_TYPE=\"cloud\" is not valid: expected hosted or on-premise"),
             (
                 "ALGA_USAGE_STATS", "maybe",
@@ -92,7 +105,7 @@ struct AnalyticsConfigurationTests {
             "9999999999999999999999",
         ])
     func hostileValues(value: String) {
-        for variable in ["DEPLOYMENT_TYPE", "ANALYTICS_FLUSH_AT"] {
+        for variable in ["DEPLOYMENT_TYPE", "ANALYTICS_FLUSH_AT", "ANALYTICS_CONNECT_TIMEOUT"] {
             do {
                 _ = try AnalyticsConfiguration(environment: [variable: value])
                 Issue.record("\(variable) accepted a hostile value")

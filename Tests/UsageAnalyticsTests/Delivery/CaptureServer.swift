@@ -157,7 +157,8 @@ typealias Request_ = Hummingbird.Request
 /// the value lives, so no other test's server can take it meanwhile.
 final class RefusedPort: Sendable {
     let port: Int
-    private let descriptor: Int32
+    /// The bound socket.
+    let descriptor: Int32
 
     init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

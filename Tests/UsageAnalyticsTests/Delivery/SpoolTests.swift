@@ -15,6 +15,13 @@ struct SpoolTests {
         }
     }
 
+    @Test("records are checksummed with CRC-32/IEEE, so spools written by earlier versions still recover")
+    func checksumIsCRC32IEEE() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+        #expect(CRC32.checksum(Array(repeating: UInt8(0xFF), count: 32)[3...]) == 0x9C86_8FFA)
+    }
+
     @Test("appended events survive reopening, in order; acknowledged ones do not")
     func recoverUnacknowledged() throws {
         let directory = try TemporaryDirectory()

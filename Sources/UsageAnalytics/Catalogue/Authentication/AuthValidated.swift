@@ -12,12 +12,7 @@ public struct AuthValidated: AnalyticsEvent {
         name: "auth_validated", category: .authentication,
         trigger: "When the password is verified, before a second factor is checked.",
         properties: [
-            .flag("has_two_factor", "Whether the user has a second factor enabled."),
-            .flag("is_admin", "Whether the user is a tenant administrator."),
+            .flag("has_two_factor", \Self.hasTwoFactor, "Whether the user has a second factor enabled."),
+            .flag("is_admin", \Self.isAdmin, "Whether the user is a tenant administrator."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("has_two_factor", hasTwoFactor)
-        properties.add("is_admin", isAdmin)
-    }
 }

@@ -16,14 +16,8 @@ public struct LoginFailed: AnalyticsEvent {
         name: "login_failed", category: .authentication,
         trigger: "On any failed login attempt.",
         properties: [
-            .enumeration("reason", LoginFailureReason.self, "Why the attempt failed."),
-            .enumeration("provider", AuthenticationProvider.self, "Who was asked to verify the identity."),
-            .flag("has_two_factor", "The user's two-factor setting, when the user is known.", optional: true),
+            .enumeration("reason", \Self.reason, "Why the attempt failed."),
+            .enumeration("provider", \Self.provider, "Who was asked to verify the identity."),
+            .flag("has_two_factor", \Self.hasTwoFactor, "The user's two-factor setting, when the user is known."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("reason", reason)
-        properties.add("provider", provider)
-        properties.add("has_two_factor", hasTwoFactor)
-    }
 }

@@ -17,16 +17,9 @@ public struct UserLoggedIn: AnalyticsEvent {
         name: "user_logged_in", category: .authentication,
         trigger: "When a session is issued.",
         properties: [
-            .enumeration("provider", AuthenticationProvider.self, "Who verified the identity."),
-            .enumeration("user_type", UserType.self, "Internal agent or client user."),
-            .flag("has_two_factor", "The user's two-factor setting."),
-            .enumeration("login_method", LoginMethod.self, "The factors this login used."),
+            .enumeration("provider", \Self.provider, "Who verified the identity."),
+            .enumeration("user_type", \Self.userType, "Internal agent or client user."),
+            .flag("has_two_factor", \Self.hasTwoFactor, "The user's two-factor setting."),
+            .enumeration("login_method", \Self.loginMethod, "The factors this login used."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("provider", provider)
-        properties.add("user_type", userType)
-        properties.add("has_two_factor", hasTwoFactor)
-        properties.add("login_method", loginMethod)
-    }
 }

@@ -10,10 +10,6 @@ public struct UserLoggedOut: AnalyticsEvent {
         name: "user_logged_out", category: .authentication,
         trigger: "When a session is revoked.",
         properties: [
-            .enumeration("user_type", UserType.self, "Internal agent or client user.")
+            .enumeration("user_type", \Self.userType, "Internal agent or client user.")
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("user_type", userType)
-    }
 }

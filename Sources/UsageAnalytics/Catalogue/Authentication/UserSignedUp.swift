@@ -14,14 +14,8 @@ public struct UserSignedUp: AnalyticsEvent {
         name: "user_signed_up", category: .authentication,
         trigger: "When a registration commits.",
         properties: [
-            .enumeration("registration_method", RegistrationMethod.self, "How the account came to exist."),
-            .enumeration("user_type", UserType.self, "Internal agent or client user."),
-            .flag("company_created", "Whether the registration created a new tenant."),
+            .enumeration("registration_method", \Self.registrationMethod, "How the account came to exist."),
+            .enumeration("user_type", \Self.userType, "Internal agent or client user."),
+            .flag("company_created", \Self.companyCreated, "Whether the registration created a new tenant."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("registration_method", registrationMethod)
-        properties.add("user_type", userType)
-        properties.add("company_created", companyCreated)
-    }
 }

@@ -10,10 +10,6 @@ public struct BillingRuleCreated: AnalyticsEvent {
         name: "billing_rule_created", category: .billing,
         trigger: "After a billing rule's insert commits.",
         properties: [
-            .enumeration("rule_type", BillingRuleType.self, "The rule's pricing model.")
+            .enumeration("rule_type", \Self.ruleType, "The rule's pricing model.")
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("rule_type", ruleType)
-    }
 }

@@ -13,12 +13,7 @@ public struct BillingRuleUpdated: AnalyticsEvent {
         name: "billing_rule_updated", category: .billing,
         trigger: "After a billing rule's update commits.",
         properties: [
-            .enumeration("rule_type", BillingRuleType.self, "The rule's pricing model after the update."),
-            .enumerationList("updated_fields", BillingRuleField.self, "The fields whose value changed."),
+            .enumeration("rule_type", \Self.ruleType, "The rule's pricing model after the update."),
+            .enumerationList("updated_fields", \Self.updatedFields, "The fields whose value changed."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("rule_type", ruleType)
-        properties.add("updated_fields", updatedFields)
-    }
 }

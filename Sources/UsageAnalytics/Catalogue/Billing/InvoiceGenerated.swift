@@ -14,14 +14,9 @@ public struct InvoiceGenerated: AnalyticsEvent {
         name: "invoice_generated", category: .billing,
         trigger: "After an invoice's insert commits.",
         properties: [
-            .count("line_count", "Lines on the invoice."),
-            .flag("is_manual", "Whether the invoice was written by hand rather than from billing rules."),
-            .enumeration("amount_bucket", AmountBucket.self, "The range the total falls in; never the amount."),
+            .count("line_count", \Self.lineCount, "Lines on the invoice."),
+            .flag(
+                "is_manual", \Self.isManual, "Whether the invoice was written by hand rather than from billing rules."),
+            .enumeration("amount_bucket", \Self.amountBucket, "The range the total falls in; never the amount."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("line_count", count: lineCount)
-        properties.add("is_manual", isManual)
-        properties.add("amount_bucket", amountBucket)
-    }
 }

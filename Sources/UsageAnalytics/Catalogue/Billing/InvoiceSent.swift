@@ -12,12 +12,7 @@ public struct InvoiceSent: AnalyticsEvent {
         name: "invoice_sent", category: .billing,
         trigger: "When an invoice is delivered to the client.",
         properties: [
-            .enumeration("delivery_method", InvoiceDeliveryMethod.self, "How the invoice reached the client."),
-            .count("days_since_generated", "Whole days between generation and delivery."),
+            .enumeration("delivery_method", \Self.deliveryMethod, "How the invoice reached the client."),
+            .count("days_since_generated", \Self.daysSinceGenerated, "Whole days between generation and delivery."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("delivery_method", deliveryMethod)
-        properties.add("days_since_generated", count: daysSinceGenerated)
-    }
 }

@@ -12,12 +12,7 @@ public struct PaymentProcessed: AnalyticsEvent {
         name: "payment_processed", category: .billing,
         trigger: "After a payment's insert commits.",
         properties: [
-            .enumeration("method", PaymentMethod.self, "How the client paid."),
-            .flag("is_partial", "Whether the payment leaves a balance due."),
+            .enumeration("method", \Self.method, "How the client paid."),
+            .flag("is_partial", \Self.isPartial, "Whether the payment leaves a balance due."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("method", method)
-        properties.add("is_partial", isPartial)
-    }
 }

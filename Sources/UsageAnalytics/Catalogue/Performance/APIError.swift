@@ -24,20 +24,11 @@ public struct APIError: AnalyticsEvent {
         name: "api_error", category: .performance,
         trigger: "When a handler throws or answers with a status of 500 or more.",
         properties: [
-            .label("endpoint", "The route template."),
-            .enumeration("method", RequestMethod.self, "The HTTP method."),
-            .label("error_type", "The error's type name, never its message."),
-            .count("error_code", "The status code the client received."),
-            .duration("duration_ms", "Time until the failure, in milliseconds."),
-            .flag("has_auth", "Whether the request carried credentials."),
+            .label("endpoint", \Self.endpoint, "The route template."),
+            .enumeration("method", \Self.method, "The HTTP method."),
+            .label("error_type", \Self.errorType, "The error's type name, never its message."),
+            .count("error_code", \Self.errorCode, "The status code the client received."),
+            .duration("duration_ms", \Self.durationMilliseconds, "Time until the failure, in milliseconds."),
+            .flag("has_auth", \Self.hasAuth, "Whether the request carried credentials."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("endpoint", label: endpoint)
-        properties.add("method", method)
-        properties.add("error_type", label: errorType)
-        properties.add("error_code", count: errorCode)
-        properties.add("duration_ms", duration: durationMilliseconds)
-        properties.add("has_auth", hasAuth)
-    }
 }

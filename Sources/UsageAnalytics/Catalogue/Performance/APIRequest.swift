@@ -23,20 +23,11 @@ public struct APIRequest: AnalyticsEvent {
         name: "api_request", category: .performance,
         trigger: "When a request finishes; sampled by the configured rate (default 1.0).",
         properties: [
-            .label("endpoint", "The route template, never the raw path."),
-            .enumeration("method", RequestMethod.self, "The HTTP method."),
-            .count("status", "The response status code."),
-            .duration("duration_ms", "Time to the response head, in milliseconds."),
-            .flag("has_auth", "Whether the request carried credentials."),
-            .flag("is_slow", "Whether it took longer than the slow-request threshold (1000 ms)."),
+            .label("endpoint", \Self.endpoint, "The route template, never the raw path."),
+            .enumeration("method", \Self.method, "The HTTP method."),
+            .count("status", \Self.status, "The response status code."),
+            .duration("duration_ms", \Self.durationMilliseconds, "Time to the response head, in milliseconds."),
+            .flag("has_auth", \Self.hasAuth, "Whether the request carried credentials."),
+            .flag("is_slow", \Self.isSlow, "Whether it took longer than the slow-request threshold (1000 ms)."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("endpoint", label: endpoint)
-        properties.add("method", method)
-        properties.add("status", count: status)
-        properties.add("duration_ms", duration: durationMilliseconds)
-        properties.add("has_auth", hasAuth)
-        properties.add("is_slow", isSlow)
-    }
 }

@@ -13,12 +13,7 @@ public struct OperationError: AnalyticsEvent {
         name: "operation_error", category: .performance,
         trigger: "When a tracked operation throws.",
         properties: [
-            .label("operation", "The operation's name, as the code defines it."),
-            .label("error_type", "The error's type name, never its message."),
+            .label("operation", \Self.operation, "The operation's name, as the code defines it."),
+            .label("error_type", \Self.errorType, "The error's type name, never its message."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("operation", label: operation)
-        properties.add("error_type", label: errorType)
-    }
 }

@@ -14,14 +14,8 @@ public struct SlowOperation: AnalyticsEvent {
         name: "slow_operation", category: .performance,
         trigger: "When a tracked operation takes strictly longer than its threshold (500 ms by default).",
         properties: [
-            .label("operation", "The operation's name, as the code defines it."),
-            .duration("duration_ms", "Time the operation took, in milliseconds."),
-            .duration("threshold_ms", "The threshold it exceeded, in milliseconds."),
+            .label("operation", \Self.operation, "The operation's name, as the code defines it."),
+            .duration("duration_ms", \Self.durationMilliseconds, "Time the operation took, in milliseconds."),
+            .duration("threshold_ms", \Self.thresholdMilliseconds, "The threshold it exceeded, in milliseconds."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("operation", label: operation)
-        properties.add("duration_ms", duration: durationMilliseconds)
-        properties.add("threshold_ms", duration: thresholdMilliseconds)
-    }
 }

@@ -17,16 +17,9 @@ public struct SlowQuery: AnalyticsEvent {
         name: "slow_query", category: .performance,
         trigger: "When a request takes strictly longer than the slow-query threshold (2000 ms by default).",
         properties: [
-            .label("endpoint", "The route template."),
-            .enumeration("method", RequestMethod.self, "The HTTP method."),
-            .duration("duration_ms", "Time the request took, in milliseconds."),
-            .label("threshold_exceeded", "The threshold that was exceeded, such as `2s`."),
+            .label("endpoint", \Self.endpoint, "The route template."),
+            .enumeration("method", \Self.method, "The HTTP method."),
+            .duration("duration_ms", \Self.durationMilliseconds, "Time the request took, in milliseconds."),
+            .label("threshold_exceeded", \Self.thresholdExceeded, "The threshold that was exceeded, such as `2s`."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("endpoint", label: endpoint)
-        properties.add("method", method)
-        properties.add("duration_ms", duration: durationMilliseconds)
-        properties.add("threshold_exceeded", label: thresholdExceeded)
-    }
 }

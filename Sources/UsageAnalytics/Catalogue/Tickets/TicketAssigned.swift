@@ -13,16 +13,9 @@ public struct TicketAssigned: AnalyticsEvent {
         name: "ticket_assigned", category: .tickets,
         trigger: "When the assignee is set or changed.",
         properties: [
-            .flag("was_reassignment", "Whether the ticket already had an assignee."),
+            .flag("was_reassignment", \Self.wasReassignment, "Whether the ticket already had an assignee."),
             .duration(
-                "time_to_first_assignment_minutes", "Minutes from creation to the first assignment; first one only.",
-                optional: true),
+                "time_to_first_assignment_minutes", \Self.timeToFirstAssignmentMinutes,
+                "Minutes from creation to the first assignment; first one only."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("was_reassignment", wasReassignment)
-        if let minutes = timeToFirstAssignmentMinutes {
-            properties.add("time_to_first_assignment_minutes", duration: Double(minutes))
-        }
-    }
 }

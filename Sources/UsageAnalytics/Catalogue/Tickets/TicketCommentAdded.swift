@@ -16,16 +16,9 @@ public struct TicketCommentAdded: AnalyticsEvent {
         name: "ticket_comment_added", category: .tickets,
         trigger: "After a comment commits.",
         properties: [
-            .flag("is_internal", "Whether only agents can see the comment."),
-            .flag("is_resolution", "Whether the comment records the resolution."),
-            .count("content_length", "Characters in the comment; the text is never sent."),
-            .flag("has_formatting", "Whether the comment uses Markdown or HTML formatting."),
+            .flag("is_internal", \Self.isInternal, "Whether only agents can see the comment."),
+            .flag("is_resolution", \Self.isResolution, "Whether the comment records the resolution."),
+            .count("content_length", \Self.contentLength, "Characters in the comment; the text is never sent."),
+            .flag("has_formatting", \Self.hasFormatting, "Whether the comment uses Markdown or HTML formatting."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("is_internal", isInternal)
-        properties.add("is_resolution", isResolution)
-        properties.add("content_length", count: contentLength)
-        properties.add("has_formatting", hasFormatting)
-    }
 }

@@ -27,24 +27,13 @@ public struct TicketCreated: AnalyticsEvent {
         name: "ticket_created", category: .tickets,
         trigger: "After the ticket's insert commits; exactly one event per ticket.",
         properties: [
-            .enumeration("ticket_type", TicketType.self, "How the ticket came in."),
-            .enumeration("priority", TicketPriority.self, "The priority it was created with."),
-            .flag("has_description", "Whether a description was given."),
-            .flag("has_category", "Whether a category was chosen."),
-            .flag("has_subcategory", "Whether a subcategory was chosen."),
-            .flag("is_assigned", "Whether an assignee was set at creation."),
-            .flag("has_asset", "Whether the ticket is linked to an asset."),
-            .enumeration("created_via", TicketChannel.self, "The surface the ticket was created through."),
+            .enumeration("ticket_type", \Self.ticketType, "How the ticket came in."),
+            .enumeration("priority", \Self.priority, "The priority it was created with."),
+            .flag("has_description", \Self.hasDescription, "Whether a description was given."),
+            .flag("has_category", \Self.hasCategory, "Whether a category was chosen."),
+            .flag("has_subcategory", \Self.hasSubcategory, "Whether a subcategory was chosen."),
+            .flag("is_assigned", \Self.isAssigned, "Whether an assignee was set at creation."),
+            .flag("has_asset", \Self.hasAsset, "Whether the ticket is linked to an asset."),
+            .enumeration("created_via", \Self.createdVia, "The surface the ticket was created through."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("ticket_type", ticketType)
-        properties.add("priority", priority)
-        properties.add("has_description", hasDescription)
-        properties.add("has_category", hasCategory)
-        properties.add("has_subcategory", hasSubcategory)
-        properties.add("is_assigned", isAssigned)
-        properties.add("has_asset", hasAsset)
-        properties.add("created_via", createdVia)
-    }
 }

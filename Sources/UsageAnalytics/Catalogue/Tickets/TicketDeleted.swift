@@ -14,14 +14,8 @@ public struct TicketDeleted: AnalyticsEvent {
         name: "ticket_deleted", category: .tickets,
         trigger: "After the delete commits.",
         properties: [
-            .count("age_in_days", "Whole days since the ticket was created."),
-            .flag("was_resolved", "Whether the ticket was closed when deleted."),
-            .flag("had_comments", "Whether the ticket had comments."),
+            .count("age_in_days", \Self.ageInDays, "Whole days since the ticket was created."),
+            .flag("was_resolved", \Self.wasResolved, "Whether the ticket was closed when deleted."),
+            .flag("had_comments", \Self.hadComments, "Whether the ticket had comments."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("age_in_days", count: ageInDays)
-        properties.add("was_resolved", wasResolved)
-        properties.add("had_comments", hadComments)
-    }
 }

@@ -16,16 +16,10 @@ public struct TicketResolved: AnalyticsEvent {
         name: "ticket_resolved", category: .tickets,
         trigger: "When the status moves from an open status to a closed one.",
         properties: [
-            .duration("time_to_resolution_minutes", "Minutes from creation to resolution."),
-            .enumeration("priority", TicketPriority.self, "The priority at resolution."),
-            .flag("has_category", "Whether the ticket has a category."),
-            .flag("had_assignment", "Whether the ticket was assigned when resolved."),
+            .duration(
+                "time_to_resolution_minutes", \Self.timeToResolutionMinutes, "Minutes from creation to resolution."),
+            .enumeration("priority", \Self.priority, "The priority at resolution."),
+            .flag("has_category", \Self.hasCategory, "Whether the ticket has a category."),
+            .flag("had_assignment", \Self.hadAssignment, "Whether the ticket was assigned when resolved."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("time_to_resolution_minutes", duration: Double(timeToResolutionMinutes))
-        properties.add("priority", priority)
-        properties.add("has_category", hasCategory)
-        properties.add("had_assignment", hadAssignment)
-    }
 }

@@ -23,20 +23,11 @@ public struct TicketSearched: AnalyticsEvent {
         name: "ticket_searched", category: .tickets,
         trigger: "On every ticket search.",
         properties: [
-            .count("query_length", "Characters in the query; the query itself is never sent."),
-            .enumerationList("search_fields", TicketSearchField.self, "The fields the query was matched against."),
-            .flagSet("filters_used", TicketSearchFilter.self, "Which filters the search applied."),
-            .count("result_count", "Tickets returned."),
-            .count("limit", "The page size asked for."),
-            .duration("duration_ms", "Time the search took, in milliseconds."),
+            .count("query_length", \Self.queryLength, "Characters in the query; the query itself is never sent."),
+            .enumerationList("search_fields", \Self.searchFields, "The fields the query was matched against."),
+            .flagSet("filters_used", \Self.filtersUsed, "Which filters the search applied."),
+            .count("result_count", \Self.resultCount, "Tickets returned."),
+            .count("limit", \Self.limit, "The page size asked for."),
+            .duration("duration_ms", \Self.durationMilliseconds, "Time the search took, in milliseconds."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("query_length", count: queryLength)
-        properties.add("search_fields", searchFields)
-        properties.add("filters_used", flags: filtersUsed)
-        properties.add("result_count", count: resultCount)
-        properties.add("limit", count: limit)
-        properties.add("duration_ms", duration: durationMilliseconds)
-    }
 }

@@ -7,22 +7,23 @@ public struct TicketUpdated: AnalyticsEvent {
         self.fieldsUpdated = TicketField.allCases.filter(fieldsUpdated.contains)
     }
 
+    /// Whether the priority changed.
+    public var updatedPriority: Bool { fieldsUpdated.contains(.priority) }
+    /// Whether the status changed.
+    public var updatedStatus: Bool { fieldsUpdated.contains(.status) }
+    /// Whether the assignee changed.
+    public var updatedAssignment: Bool { fieldsUpdated.contains(.assignee) }
+    /// Whether the category or subcategory changed.
+    public var updatedCategory: Bool { fieldsUpdated.contains(.category) || fieldsUpdated.contains(.subcategory) }
+
     public static let definition = EventDefinition(
         name: "ticket_updated", category: .tickets,
         trigger: "After an update commits that changed at least one stored value.",
         properties: [
-            .enumerationList("fields_updated", TicketField.self, "The fields whose value changed."),
-            .flag("updated_priority", "Whether the priority changed."),
-            .flag("updated_status", "Whether the status changed."),
-            .flag("updated_assignment", "Whether the assignee changed."),
-            .flag("updated_category", "Whether the category or subcategory changed."),
+            .enumerationList("fields_updated", \Self.fieldsUpdated, "The fields whose value changed."),
+            .flag("updated_priority", \Self.updatedPriority, "Whether the priority changed."),
+            .flag("updated_status", \Self.updatedStatus, "Whether the status changed."),
+            .flag("updated_assignment", \Self.updatedAssignment, "Whether the assignee changed."),
+            .flag("updated_category", \Self.updatedCategory, "Whether the category or subcategory changed."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("fields_updated", fieldsUpdated)
-        properties.add("updated_priority", fieldsUpdated.contains(.priority))
-        properties.add("updated_status", fieldsUpdated.contains(.status))
-        properties.add("updated_assignment", fieldsUpdated.contains(.assignee))
-        properties.add("updated_category", fieldsUpdated.contains(.category) || fieldsUpdated.contains(.subcategory))
-    }
 }

@@ -9,9 +9,5 @@ public struct TimeEntryCreated: AnalyticsEvent {
     public static let definition = EventDefinition(
         name: "time_entry_created", category: .timeTracking,
         trigger: "After a time entry's insert commits.",
-        properties: TimeEntryDetails.declarations)
-
-    public func write(to properties: inout EventProperties) {
-        details.write(to: &properties)
-    }
+        properties: TimeEntryDetails.properties.map { $0.within(\Self.details) })
 }

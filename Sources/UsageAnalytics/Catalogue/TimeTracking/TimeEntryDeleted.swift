@@ -14,14 +14,8 @@ public struct TimeEntryDeleted: AnalyticsEvent {
         name: "time_entry_deleted", category: .timeTracking,
         trigger: "After a time entry's delete commits.",
         properties: [
-            .duration("duration_minutes", "The deleted entry's length in minutes."),
-            .flag("was_billable", "Whether the deleted time was billable."),
-            .count("age_in_days", "Whole days since the entry was created."),
+            .duration("duration_minutes", \Self.durationMinutes, "The deleted entry's length in minutes."),
+            .flag("was_billable", \Self.wasBillable, "Whether the deleted time was billable."),
+            .count("age_in_days", \Self.ageInDays, "Whole days since the entry was created."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        properties.add("duration_minutes", duration: Double(durationMinutes))
-        properties.add("was_billable", wasBillable)
-        properties.add("age_in_days", count: ageInDays)
-    }
 }

@@ -17,19 +17,12 @@ public struct TimeEntryDetails: Sendable, Equatable {
         self.approvalStatus = approvalStatus
     }
 
-    static let declarations: [PropertyDeclaration] = [
-        .duration("duration_minutes", "The entry's length in minutes."),
-        .flag("is_billable", "Whether the time is billable."),
-        .flag("has_notes", "Whether the entry has notes; the notes are never sent."),
-        .enumeration("work_item_type", WorkItemType.self, "What the time was logged against."),
-        .enumeration("approval_status", TimeEntryApprovalStatus.self, "Where the entry stands in approval."),
+    /// The properties, read by the events that embed the details.
+    static let properties: [EventProperty<Self>] = [
+        .duration("duration_minutes", \.durationMinutes, "The entry's length in minutes."),
+        .flag("is_billable", \.isBillable, "Whether the time is billable."),
+        .flag("has_notes", \.hasNotes, "Whether the entry has notes; the notes are never sent."),
+        .enumeration("work_item_type", \.workItemType, "What the time was logged against."),
+        .enumeration("approval_status", \.approvalStatus, "Where the entry stands in approval."),
     ]
-
-    func write(to properties: inout EventProperties) {
-        properties.add("duration_minutes", duration: Double(durationMinutes))
-        properties.add("is_billable", isBillable)
-        properties.add("has_notes", hasNotes)
-        properties.add("work_item_type", workItemType)
-        properties.add("approval_status", approvalStatus)
-    }
 }

@@ -9,17 +9,16 @@ public struct TimeEntryUpdated: AnalyticsEvent {
         self.durationDeltaMinutes = details.durationMinutes - previousDurationMinutes
     }
 
+    /// Whether the duration differs from the stored value.
+    public var durationChanged: Bool { durationDeltaMinutes != 0 }
+
     public static let definition = EventDefinition(
         name: "time_entry_updated", category: .timeTracking,
         trigger: "After a time entry's update commits.",
-        properties: TimeEntryDetails.declarations + [
-            .flag("duration_changed", "Whether the duration differs from the stored value."),
-            .duration("duration_delta_minutes", "New duration minus the stored one, in minutes (may be negative)."),
+        properties: TimeEntryDetails.properties.map { $0.within(\Self.details) } + [
+            .flag("duration_changed", \Self.durationChanged, "Whether the duration differs from the stored value."),
+            .duration(
+                "duration_delta_minutes", \Self.durationDeltaMinutes,
+                "New duration minus the stored one, in minutes (may be negative)."),
         ])
-
-    public func write(to properties: inout EventProperties) {
-        details.write(to: &properties)
-        properties.add("duration_changed", durationDeltaMinutes != 0)
-        properties.add("duration_delta_minutes", duration: Double(durationDeltaMinutes))
-    }
 }

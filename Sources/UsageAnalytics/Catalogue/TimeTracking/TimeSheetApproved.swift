@@ -9,9 +9,5 @@ public struct TimeSheetApproved: AnalyticsEvent {
     public static let definition = EventDefinition(
         name: "time_sheet_approved", category: .timeTracking,
         trigger: "When a time sheet is approved.",
-        properties: TimeSheetSummary.declarations)
-
-    public func write(to properties: inout EventProperties) {
-        summary.write(to: &properties)
-    }
+        properties: TimeSheetSummary.properties.map { $0.within(\Self.summary) })
 }

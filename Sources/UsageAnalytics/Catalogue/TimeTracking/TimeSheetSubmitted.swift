@@ -9,9 +9,5 @@ public struct TimeSheetSubmitted: AnalyticsEvent {
     public static let definition = EventDefinition(
         name: "time_sheet_submitted", category: .timeTracking,
         trigger: "When a time sheet is submitted for approval.",
-        properties: TimeSheetSummary.declarations)
-
-    public func write(to properties: inout EventProperties) {
-        summary.write(to: &properties)
-    }
+        properties: TimeSheetSummary.properties.map { $0.within(\Self.summary) })
 }

@@ -15,17 +15,11 @@ public struct TimeSheetSummary: Sendable, Equatable {
         self.approvalType = approvalType
     }
 
-    static let declarations: [PropertyDeclaration] = [
-        .count("entry_count", "Time entries on the sheet."),
-        .decimal("total_hours", "Hours on the sheet, as an exact decimal."),
-        .count("period_days", "Days the sheet covers."),
-        .enumeration("approval_type", TimeSheetApprovalType.self, "How the sheet is approved."),
+    /// The properties, read by the events that embed the summary.
+    static let properties: [EventProperty<Self>] = [
+        .count("entry_count", \.entryCount, "Time entries on the sheet."),
+        .decimal("total_hours", \.totalHours, "Hours on the sheet, as an exact decimal."),
+        .count("period_days", \.periodDays, "Days the sheet covers."),
+        .enumeration("approval_type", \.approvalType, "How the sheet is approved."),
     ]
-
-    func write(to properties: inout EventProperties) {
-        properties.add("entry_count", count: entryCount)
-        properties.add("total_hours", decimal: totalHours)
-        properties.add("period_days", count: periodDays)
-        properties.add("approval_type", approvalType)
-    }
 }

@@ -1,0 +1,2 @@
+// zlib's public API, for the spool's record checksums (crc32_z).
+#include <zlib.h>
