@@ -10,6 +10,10 @@ struct FunnelStepperTests {
     static func event(_ at: Int64, steps: [Int] = [], excluding: [Int] = [], breakdown: UInt32 = 0)
         -> FunnelStepper.Event
     {
+        Self.event(at, steps, excluding, breakdown)
+    }
+
+    static func event(_ at: Int64, _ steps: [Int], _ excluding: [Int], _ breakdown: UInt32) -> FunnelStepper.Event {
         FunnelStepper.Event(
             timestamp: at * Self.second, id: 0, breakdown: breakdown,
             steps: steps.reduce(0) { $0 | (1 << UInt32($1 - 1)) },

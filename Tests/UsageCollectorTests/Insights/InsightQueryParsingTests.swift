@@ -157,13 +157,26 @@ struct InsightQueryParsingTests {
                 "query.properties.values.0.values.0.key"
             ),
             (
-                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered"}}}"#,
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "any"}}}"#,
                 "query.funnelsFilter.funnelOrderType"
             ),
             (
-                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "funnelsFilter": {"funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 2}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelFromStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "funnelsFilter": {"funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 1}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelToStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered", "breakdownAttributionType": "step", "breakdownAttributionValue": 1}}}"#,
+                "query.funnelsFilter.breakdownAttributionValue"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "lines"}}}"#,
                 "query.funnelsFilter.funnelVizType"
             ),
+
             (
                 #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowInterval": -1}}}"#,
                 "query.funnelsFilter.funnelWindowInterval"

@@ -50,6 +50,40 @@ struct InsightsRoutesTests {
         }
     }
 
+    @Test("an unordered funnel counts steps done in any order, named by how many were completed")
+    func unorderedFunnel() async throws {
+        try await Self.withFixture { _, client in
+            let query = InsightsFixtures.funnel.replacingOccurrences(
+                of: #""layout": "horizontal""#, with: #""funnelOrderType": "unordered""#)
+            let response = try await client.adminJSON("/api/projects/@current/query", query)
+            #expect(response.status == .ok)
+            func step(_ order: Int, _ name: String, _ count: Int, _ time: JSONValue) -> JSONValue {
+                .object([
+                    "action_id": .null, "name": .string(name), "custom_name": .null, "order": .int(order),
+                    "count": .int(count), "people": .array([]), "type": .string("events"),
+                    "average_conversion_time": time, "median_conversion_time": time,
+                ])
+            }
+            // u3 paid without activating (2 steps, 1800 s); u4 only activated; u2's 0-second pair is left out.
+            #expect(
+                response.results
+                    == .array([
+                        step(0, "Completed 1 step", 4, .null), step(1, "Completed 2 steps", 3, .int(1200)),
+                        step(2, "Completed 3 steps", 1, .int(3600)),
+                    ]))
+            let partial = query.replacingOccurrences(
+                of: #""funnelOrderType": "unordered""#,
+                with:
+                    #""funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 2}]"#
+            )
+            let refused = try await client.adminJSON("/api/projects/@current/query", partial)
+            #expect(refused.status == .badRequest)
+            #expect(
+                EngineAnswer.field(refused.json ?? .null, "attr")
+                    == .string("query.funnelsFilter.exclusions.0.funnelFromStep"))
+        }
+    }
+
     @Test("a daily trend answers data, days, labels and count per series")
     func trend() async throws {
         try await Self.withFixture { _, client in

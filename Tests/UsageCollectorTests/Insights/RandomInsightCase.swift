@@ -81,21 +81,25 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
                 ? #"{"kind": "EventsNode", "event": "\#(step)", "properties": [{"key": "n", "value": 3, "operator": "gte"}]}"#
                 : #"{"kind": "EventsNode", "event": "\#(step)"}"#
         }
+        let order = ["ordered", "strict", "unordered"].randomElement(using: &rng)!
         var filter = [
-            #""funnelOrderType": "\#(Bool.random(using: &rng) ? "ordered" : "strict")""#,
+            #""funnelOrderType": "\#(order)""#,
             #""funnelWindowInterval": \#(Int.random(in: 1...30, using: &rng))"#,
             #""funnelWindowIntervalUnit": "\#(["hour", "day", "minute"].randomElement(using: &rng)!)""#,
         ]
         if steps.count > 1 && Bool.random(using: &rng) {
-            let from = Int.random(in: 0..<(steps.count - 1), using: &rng)
-            let to = Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
+            // Unordered funnels take only exclusions over the whole funnel.
+            let from = order == "unordered" ? 0 : Int.random(in: 0..<(steps.count - 1), using: &rng)
+            let to =
+                order == "unordered" ? steps.count - 1 : Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
             filter.append(
                 #""exclusions": [{"kind": "EventsNode", "event": "d", "funnelFromStep": \#(from), "funnelToStep": \#(to)}]"#
             )
         }
         let attribution = ["first_touch", "last_touch", "all_events", "step"].randomElement(using: &rng)!
         filter.append(#""breakdownAttributionType": "\#(attribution)""#)
-        filter.append(#""breakdownAttributionValue": \#(Int.random(in: 0..<steps.count, using: &rng))"#)
+        let attributionStep = order == "unordered" ? 0 : Int.random(in: 0..<steps.count, using: &rng)
+        filter.append(#""breakdownAttributionValue": \#(attributionStep)"#)
         let breakdown = Self.breakdown(&rng).map { #", "breakdownFilter": \#($0)"# } ?? ""
         return
             #"{"kind": "FunnelsQuery", "series": [\#(series.joined(separator: ", "))], "dateRange": \#(Self.dateRange), "#

@@ -36,13 +36,19 @@ extension ReferenceInsights {
             case (_, .allEvents): values = Array(Set(events.compactMap(\.breakdown))).sorted()
             case (_, .step(let step)):
                 attributionStep = step
-                values = Array(Set(events.filter { $0.steps.contains(step + 1) }.compactMap(\.breakdown))).sorted()
+                let carriers = query.order == .unordered ? events : events.filter { $0.steps.contains(step + 1) }
+                values = Array(Set(carriers.compactMap(\.breakdown))).sorted()
             }
             let allEvents = query.breakdown != nil && query.attribution == .allEvents
             for value in values {
-                let (step, gaps) = ReferenceFunnel.person(
-                    events, stepCount: stepCount, window: query.window, strict: query.order == .strict,
-                    attributionStep: attributionStep, propValue: value, allEvents: allEvents)
+                let (step, gaps) =
+                    query.order == .unordered
+                    ? ReferenceUnorderedFunnel.person(
+                        events, stepCount: stepCount, window: query.window, attributionStep: attributionStep,
+                        propValue: value, allEvents: allEvents)
+                    : ReferenceFunnel.person(
+                        events, stepCount: stepCount, window: query.window, strict: query.order == .strict,
+                        attributionStep: attributionStep, propValue: value, allEvents: allEvents)
                 guard step >= 0 else { continue }
                 let label = value ?? Breakdown.nullLabel
                 reached[label, default: Array(repeating: 0, count: stepCount)][step] += 1

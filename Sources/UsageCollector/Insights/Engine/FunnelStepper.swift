@@ -5,7 +5,7 @@
 /// Levels are 1-based: level L holds the chain that has matched steps 1…L, keyed by the time its first step
 /// happened. Each level keeps the chain with the latest start; the answer is the first chain to reach the
 /// highest level, dropped when an exclusion fell inside it.
-final class FunnelStepper {
+final class FunnelStepper: PersonFunnel {
     /// One event of a person, already matched against the steps.
     struct Event {
         var timestamp: Int64
@@ -61,11 +61,6 @@ final class FunnelStepper {
         self.maxTimes.deallocate()
     }
 
-    /// Runs the funnel over `events` (sorted by time).
-    /// - Parameters:
-    ///   - propValue: the breakdown value this pass is for
-    ///   - onlyMatchingBreakdown: `all_events` attribution: ignore events of other breakdown values
-    /// - Returns: the furthest step reached, 0-based; -1 when no step was reached or the person is excluded.
     func run(_ events: UnsafeBufferPointer<Event>, propValue: UInt32, onlyMatchingBreakdown: Bool) -> Int {
         for level in 0...self.stepCount {
             self.start[level] = Self.unset
@@ -120,7 +115,6 @@ final class FunnelStepper {
         return self.maxExcluded ? -1 : self.maxLevel - 1
     }
 
-    /// Seconds (as microseconds) between step `step` and the step before it in the answer chain.
     func conversionTime(toStep step: Int) -> Int64 {
         self.maxTimes[step] - self.maxTimes[step - 1]
     }

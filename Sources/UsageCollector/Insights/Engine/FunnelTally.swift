@@ -20,7 +20,7 @@ struct FunnelTally {
     }
 
     /// Counts one person who reached step `reached` (0-based), with the stepper's conversion times.
-    mutating func record(reached: Int, stepper: FunnelStepper, fromStep: Int, toStep: Int) {
+    mutating func record(reached: Int, stepper: some PersonFunnel, fromStep: Int, toStep: Int) {
         self.exact[reached] += 1
         if reached >= 1 {
             for step in 1...reached {
@@ -53,9 +53,21 @@ struct FunnelRunner {
         let stepCount = self.query.steps.count
         var attributionStep: Int?
         if case .step(let step) = self.query.attribution, self.query.breakdown != nil { attributionStep = step }
-        let stepper = FunnelStepper(
-            stepCount: stepCount, window: self.query.window, strict: self.query.order == .strict,
-            attributionStep: attributionStep)
+        switch self.query.order {
+        case .unordered:
+            let stepper = UnorderedFunnelStepper(
+                stepCount: stepCount, window: self.query.window, attributionStep: attributionStep)
+            return self.tally(gathered, stepper: stepper)
+        case .ordered, .strict:
+            let stepper = FunnelStepper(
+                stepCount: stepCount, window: self.query.window, strict: self.query.order == .strict,
+                attributionStep: attributionStep)
+            return self.tally(gathered, stepper: stepper)
+        }
+    }
+
+    private func tally(_ gathered: FunnelEvents, stepper: some PersonFunnel) -> [UInt32: FunnelTally] {
+        let stepCount = self.query.steps.count
         let nullID = gathered.breakdownLabels?.nullID ?? 0
         var tallies: [UInt32: FunnelTally] = [:]
         var values: [UInt32] = []
@@ -77,7 +89,7 @@ struct FunnelRunner {
 
     /// The breakdown values a person is counted under (PostHog's `prop_vals`); true when the stepper must
     /// see only events carrying the value (`all_events`).
-    private func propValues(
+    func propValues(
         _ events: UnsafeBufferPointer<FunnelStepper.Event>, nullID: UInt32, into values: inout [UInt32]
     ) -> Bool {
         values.removeAll(keepingCapacity: true)
@@ -98,8 +110,11 @@ struct FunnelRunner {
             }
             return true
         case .step(let step):
+            // Unordered funnels take the values of every event they read (PostHog's `prop_basic`, exclusions
+            // included), ordered ones those of the attribution step's events.
+            let anyEvent = self.query.order == .unordered
             for event in events
-            where event.steps & (1 << UInt32(step)) != 0 && event.breakdown != nullID
+            where (anyEvent || event.steps & (1 << UInt32(step)) != 0) && event.breakdown != nullID
                 && !values.contains(event.breakdown)
             {
                 values.append(event.breakdown)

@@ -1,6 +1,6 @@
 /// PostHog's `FunnelsQuery`: steps, order, conversion window, exclusions and breakdown attribution.
 struct FunnelsQuery: Sendable {
-    enum Order: String, Sendable { case ordered, strict }
+    enum Order: String, Sendable { case ordered, strict, unordered }
     enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert" }
     enum Attribution: Sendable, Equatable { case firstTouch, lastTouch, allEvents, step(Int) }
 
@@ -38,15 +38,10 @@ struct FunnelsQuery: Sendable {
         let filter = try node.object("funnelsFilter") ?? QueryObject.empty(path: node.attr("funnelsFilter"))
         try filter.rejectPresent(["funnelAggregateByHogQL"])
         let order = try filter.choice("funnelOrderType", ["ordered", "strict", "unordered"]) ?? "ordered"
-        guard order != "unordered" else {
-            throw InsightQueryError.unsupported(filter.attr("funnelOrderType"), "an unordered funnel")
-        }
         self.order = Order(rawValue: order)!
         let viz = try filter.choice("funnelVizType", ["steps", "time_to_convert", "trends"]) ?? "steps"
-        guard let visualization = Visualization(rawValue: viz) else {
-            throw InsightQueryError.unsupported(filter.attr("funnelVizType"), viz)
-        }
-        self.visualization = visualization
+        guard viz != "trends" else { throw InsightQueryError.unsupported(filter.attr("funnelVizType"), viz) }
+        self.visualization = Visualization(rawValue: viz)!
         let amount = try filter.integer("funnelWindowInterval", in: 1...100_000) ?? 14
         let unit = try filter.choice("funnelWindowIntervalUnit", Array(Self.windowUnits.keys).sorted()) ?? "day"
         guard Int64(amount) * Self.windowUnits[unit]! <= 3 * 366 * 86_400 else {
@@ -57,8 +52,13 @@ struct FunnelsQuery: Sendable {
             node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
-        self.exclusions = try Self.exclusions(filter, steps: self.steps)
+        self.exclusions = try Self.exclusions(filter, steps: self.steps, unordered: self.order == .unordered)
         self.attribution = try Self.attribution(filter, stepCount: self.steps.count)
+        // PostHog's unordered funnel can only attribute a breakdown to the first step (`funnel_udf.py`).
+        if self.order == .unordered, case .step(let step) = self.attribution, step != 0 {
+            throw InsightQueryError(
+                filter.attr("breakdownAttributionValue"), "an unordered funnel attributes breakdowns to step 0 only")
+        }
         let last = self.steps.count - 1
         self.fromStep = try filter.integer("funnelFromStep", in: 0...last) ?? 0
         self.toStep = try filter.integer("funnelToStep", in: 0...last) ?? last
@@ -68,8 +68,9 @@ struct FunnelsQuery: Sendable {
         self.binCount = try filter.integer("binCount", in: 1...90)
     }
 
-    private static func exclusions(_ filter: QueryObject, steps: [EventSeries]) throws(InsightQueryError) -> [Exclusion]
-    {
+    private static func exclusions(
+        _ filter: QueryObject, steps: [EventSeries], unordered: Bool
+    ) throws(InsightQueryError) -> [Exclusion] {
         var exclusions: [Exclusion] = []
         for (index, item) in (try filter.array("exclusions", maxCount: 20) ?? []).enumerated() {
             let path = filter.attr("exclusions.\(index)")
@@ -79,6 +80,12 @@ struct FunnelsQuery: Sendable {
             let to = try object.integer("funnelToStep", in: 0...(steps.count - 1)) ?? steps.count - 1
             guard from < to else {
                 throw InsightQueryError(object.attr("funnelToStep"), "must be after funnelFromStep")
+            }
+            // PostHog refuses partial exclusions in unordered funnels: any exclusion clears every step.
+            if unordered && (from != 0 || to != steps.count - 1) {
+                throw InsightQueryError(
+                    object.attr(from != 0 ? "funnelFromStep" : "funnelToStep"),
+                    "an unordered funnel only takes exclusions from the first step to the last")
             }
             if steps[from...to].contains(where: { $0.event == series.event || $0.event == nil || series.event == nil })
             {
