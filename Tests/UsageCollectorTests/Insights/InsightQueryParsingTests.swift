@@ -70,6 +70,23 @@ struct InsightQueryParsingTests {
         #expect(funnel.breakdown?.limit == 25)
     }
 
+    @Test("an unordered funnel trend parses its interval and steps")
+    func unorderedFunnelTrend() throws {
+        guard
+            case .funnels(let funnel) = try Self.parse(
+                #"{"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "interval": "week", "funnelsFilter": {"funnelOrderType": "unordered", "funnelVizType": "trends", "funnelFromStep": 1, "exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 2}]}}"#
+            )
+        else {
+            Issue.record("expected a funnel query")
+            return
+        }
+        #expect(funnel.order == .unordered)
+        #expect(funnel.visualization == .trends)
+        #expect(funnel.interval == .week)
+        #expect((funnel.fromStep, funnel.toStep) == (1, 2))
+        #expect(funnel.exclusions.map(\.toStep) == [2])
+    }
+
     @Test("a month of funnel window is 31 days")
     func monthWindow() throws {
         guard
@@ -177,6 +194,14 @@ struct InsightQueryParsingTests {
                 "query.funnelsFilter.funnelVizType"
             ),
 
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                "query.series"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "interval": "minute", "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                "query.interval"
+            ),
             (
                 #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowInterval": -1}}}"#,
                 "query.funnelsFilter.funnelWindowInterval"

@@ -5,6 +5,7 @@ extension FunnelRunner {
 
     /// The query's answer in PostHog's shape: a list of steps, or one list per breakdown value.
     func answer(columns: ProjectColumns, now: Int64) throws(InsightQueryError) -> JSONValue {
+        if self.query.visualization == .trends { return try self.trendAnswer(columns: columns, now: now) }
         let range = self.query.dateRange.resolve(now: now, interval: .day, earliest: columns.earliestTimestamp)
         let gathered = FunnelEvents(self.query, columns: columns, from: range.from, to: range.to)
         let tallies = self.tally(gathered)

@@ -68,28 +68,36 @@ struct FunnelRunner {
 
     private func tally(_ gathered: FunnelEvents, stepper: some PersonFunnel) -> [UInt32: FunnelTally] {
         let stepCount = self.query.steps.count
-        let nullID = gathered.breakdownLabels?.nullID ?? 0
         var tallies: [UInt32: FunnelTally] = [:]
+        self.forEachPerson(gathered) { events, value, onlyMatching in
+            let reached = stepper.run(events, propValue: value, onlyMatchingBreakdown: onlyMatching)
+            guard reached >= 0 else { return }
+            // Mutated in place: copying a tally out and back would copy its time lists for every person.
+            tallies[value, default: FunnelTally(stepCount: stepCount)].record(
+                reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
+        }
+        return tallies
+    }
+
+    /// Calls `body(events, value, onlyMatching)` for each person's run of events and each breakdown value the
+    /// person is counted under (see ``propValues(_:nullID:into:)``).
+    func forEachPerson(
+        _ gathered: FunnelEvents, _ body: (UnsafeBufferPointer<FunnelStepper.Event>, UInt32, Bool) -> Void
+    ) {
+        let nullID = gathered.breakdownLabels?.nullID ?? 0
         var values: [UInt32] = []
         gathered.events.withUnsafeBufferPointer { all in
             for person in 0..<(gathered.runs.count - 1) {
                 let events = UnsafeBufferPointer(rebasing: all[gathered.runs[person]..<gathered.runs[person + 1]])
                 let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
-                for value in values {
-                    let reached = stepper.run(events, propValue: value, onlyMatchingBreakdown: onlyMatching)
-                    guard reached >= 0 else { continue }
-                    // Mutated in place: copying a tally out and back would copy its time lists for every person.
-                    tallies[value, default: FunnelTally(stepCount: stepCount)].record(
-                        reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
-                }
+                for value in values { body(events, value, onlyMatching) }
             }
         }
-        return tallies
     }
 
     /// The breakdown values a person is counted under (PostHog's `prop_vals`); true when the stepper must
     /// see only events carrying the value (`all_events`).
-    func propValues(
+    private func propValues(
         _ events: UnsafeBufferPointer<FunnelStepper.Event>, nullID: UInt32, into values: inout [UInt32]
     ) -> Bool {
         values.removeAll(keepingCapacity: true)

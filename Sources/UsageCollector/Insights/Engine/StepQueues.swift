@@ -39,9 +39,24 @@ struct StepQueues {
         }
     }
 
+    /// Takes one event as PostHog does: an exclusion empties every queue; a step event joins the step, among
+    /// those it matches, waiting longest, unless the attribution step is next and the event lacks the value.
+    mutating func enqueue(
+        _ event: FunnelStepper.Event, bucket: Int, attributionStep: Int?, propValue: UInt32
+    ) {
+        if event.steps == 0 {
+            self.removeAll()
+            return
+        }
+        let step = self.stepWaitingLongest(event.steps)
+        if let attributionStep, self.held == attributionStep, event.breakdown != propValue { return }
+        if self.queues[step].isEmpty { self.held += 1 }
+        self.queues[step].append(Entry(timestamp: event.timestamp, bucket: bucket))
+    }
+
     /// Of the steps in `mask` (bit s for step s), the one whose newest entry is oldest; an empty queue counts
     /// as time 0, as in PostHog, and ties go to the lowest step.
-    func stepWaitingLongest(_ mask: UInt32) -> Int {
+    private func stepWaitingLongest(_ mask: UInt32) -> Int {
         var chosen = -1
         var chosenNewest: Int64 = 0
         for step in self.queues.indices where mask & (1 << UInt32(step)) != 0 {
@@ -52,11 +67,6 @@ struct StepQueues {
             }
         }
         return chosen
-    }
-
-    mutating func append(_ entry: Entry, to step: Int) {
-        if self.queues[step].isEmpty { self.held += 1 }
-        self.queues[step].append(entry)
     }
 
     /// The oldest live time of every held step, sorted.

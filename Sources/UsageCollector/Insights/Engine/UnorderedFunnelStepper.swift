@@ -45,15 +45,7 @@ final class UnorderedFunnelStepper: PersonFunnel {
             self.recordFurthest()
             self.queues.dropOldest(of: step)
         }
-        if event.steps == 0 {
-            self.queues.removeAll()
-            return
-        }
-        let step = self.queues.stepWaitingLongest(event.steps)
-        if let attribution = self.attributionStep, self.queues.held == attribution, event.breakdown != propValue {
-            return
-        }
-        self.queues.append(StepQueues.Entry(timestamp: event.timestamp, bucket: 0), to: step)
+        self.queues.enqueue(event, bucket: 0, attributionStep: self.attributionStep, propValue: propValue)
     }
 
     private func recordFurthest() {

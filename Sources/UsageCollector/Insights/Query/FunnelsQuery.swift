@@ -1,7 +1,7 @@
 /// PostHog's `FunnelsQuery`: steps, order, conversion window, exclusions and breakdown attribution.
 struct FunnelsQuery: Sendable {
     enum Order: String, Sendable { case ordered, strict, unordered }
-    enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert" }
+    enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert", trends }
     enum Attribution: Sendable, Equatable { case firstTouch, lastTouch, allEvents, step(Int) }
 
     struct Exclusion: Sendable {
@@ -18,6 +18,8 @@ struct FunnelsQuery: Sendable {
     let steps: [EventSeries]
     let order: Order
     let visualization: Visualization
+    /// The entry periods of a funnel trend (PostHog's `interval`, default day).
+    let interval: Interval
     /// The conversion window in microseconds.
     let window: Int64
     let exclusions: [Exclusion]
@@ -40,8 +42,15 @@ struct FunnelsQuery: Sendable {
         let order = try filter.choice("funnelOrderType", ["ordered", "strict", "unordered"]) ?? "ordered"
         self.order = Order(rawValue: order)!
         let viz = try filter.choice("funnelVizType", ["steps", "time_to_convert", "trends"]) ?? "steps"
-        guard viz != "trends" else { throw InsightQueryError.unsupported(filter.attr("funnelVizType"), viz) }
         self.visualization = Visualization(rawValue: viz)!
+        if self.visualization == .trends && self.steps.count < 2 {
+            throw InsightQueryError(node.attr("series"), "a funnel trend needs at least two steps")
+        }
+        let intervalName = try node.string("interval") ?? "day"
+        guard let interval = Interval(rawValue: intervalName) else {
+            throw InsightQueryError.unsupported(node.attr("interval"), "interval \(intervalName)")
+        }
+        self.interval = interval
         let amount = try filter.integer("funnelWindowInterval", in: 1...100_000) ?? 14
         let unit = try filter.choice("funnelWindowIntervalUnit", Array(Self.windowUnits.keys).sorted()) ?? "day"
         guard Int64(amount) * Self.windowUnits[unit]! <= 3 * 366 * 86_400 else {
