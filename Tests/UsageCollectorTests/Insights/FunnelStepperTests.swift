@@ -26,7 +26,7 @@ struct FunnelStepperTests {
         let stepper = FunnelStepper(
             stepCount: steps, window: window * Self.second, strict: strict, attributionStep: nil)
         var events = events
-        for index in events.indices { events[index].id = Int32(index) }
+        for index in events.indices { events[index].id = UInt32(index) }
         let reached = events.withUnsafeBufferPointer { stepper.run($0, propValue: 0, onlyMatchingBreakdown: false) }
         return (reached, reached < 1 ? [] : (1...reached).map { stepper.conversionTime(toStep: $0) / Self.second })
     }

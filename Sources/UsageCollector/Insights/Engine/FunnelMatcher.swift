@@ -27,21 +27,29 @@ struct FunnelMatcher {
             && query.predicate.isAlways && query.breakdown == nil
     }
 
-    /// Calls `body(person, event, tiebreak)` for each row of `[from, to)` the funnel reads, in column order.
+    /// Calls `body(person, event)` for each row of `[from, to)` the funnel reads, in column order; the event's
+    /// id is its row in the project's columns.
     mutating func scan(
-        _ columns: ProjectColumns, from: Int64, to: Int64,
-        _ body: (UInt32, FunnelStepper.Event, UInt64) -> Void
+        _ columns: ProjectColumns, from: Int64, to: Int64, _ body: (UInt32, FunnelStepper.Event) -> Void
     ) {
-        for chunk in columns.chunks where chunk.overlaps(from: from, to: to) {
+        // Strict funnels read every event; others only events named by a step or an exclusion.
+        let readable = (0..<columns.eventNames.count).map { name in
+            self.strict ? 1 : self.steps.nameMask(event: UInt32(name)) | self.exclusions.nameMask(event: UInt32(name))
+        }
+        let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: ColumnChunk.capacity)
+        defer { candidates.deallocate() }
+        for (index, chunk) in columns.chunks.enumerated() where chunk.overlaps(from: from, to: to) {
+            let firstRow = UInt32(truncatingIfNeeded: index * ColumnChunk.capacity)
             let hasDeletions = chunk.deletedCount > 0
-            for row in 0..<chunk.count {
+            let count = readable.withUnsafeBufferPointer { chunk.rows(named: $0, into: candidates) }
+            for candidate in 0..<count {
+                let row = Int(candidates[candidate])
                 let timestamp = chunk.timestamps[row]
                 guard timestamp >= from, timestamp < to else { continue }
+                if hasDeletions && chunk.isDeleted(row) { continue }
                 let event = chunk.events[row]
                 var stepMask = self.steps.nameMask(event: event)
                 var exclusionMatches = self.exclusions.nameMask(event: event)
-                guard self.strict || stepMask | exclusionMatches != 0 else { continue }
-                if hasDeletions && chunk.isDeleted(row) { continue }
                 var label: UInt32 = 0
                 if !self.byNameOnly {
                     let properties = chunk.properties[row]
@@ -59,8 +67,8 @@ struct FunnelMatcher {
                 body(
                     chunk.persons[row],
                     FunnelStepper.Event(
-                        timestamp: timestamp, id: 0, breakdown: label, steps: stepMask, exclusions: exclusionMask),
-                    chunk.tiebreaks[row])
+                        timestamp: timestamp, id: firstRow + UInt32(truncatingIfNeeded: row), breakdown: label,
+                        steps: stepMask, exclusions: exclusionMask))
             }
         }
     }

@@ -9,8 +9,9 @@ final class FunnelStepper: PersonFunnel {
     /// One event of a person, already matched against the steps.
     struct Event {
         var timestamp: Int64
-        /// Distinguishes events of one person, so that a chain never uses the same event twice.
-        var id: Int32
+        /// The event's row in the project's columns: distinguishes events of one person, so that a chain never
+        /// uses the same event twice, and finds the event's tie-break.
+        var id: UInt32
         var breakdown: UInt32
         /// Bit L-1 set: the event matches step L (1-based).
         var steps: UInt32
@@ -30,7 +31,7 @@ final class FunnelStepper: PersonFunnel {
     private let excluded: UnsafeMutablePointer<Bool>
     /// Row L holds the step times of level L's chain (L entries).
     private let times: UnsafeMutablePointer<Int64>
-    private let ids: UnsafeMutablePointer<Int32>
+    private let ids: UnsafeMutablePointer<UInt32>
     private var maxLevel = 0
     private var maxStart = FunnelStepper.unset
     private var maxExcluded = false
