@@ -86,12 +86,9 @@ struct FunnelRunner {
     ) {
         let nullID = gathered.breakdownLabels?.nullID ?? 0
         var values: [UInt32] = []
-        gathered.withEvents { all in
-            for person in 0..<(gathered.runs.count - 1) {
-                let events = UnsafeBufferPointer(rebasing: all[gathered.runs[person]..<gathered.runs[person + 1]])
-                let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
-                for value in values { body(events, value, onlyMatching) }
-            }
+        gathered.forEachPerson { events in
+            let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
+            for value in values { body(events, value, onlyMatching) }
         }
     }
 

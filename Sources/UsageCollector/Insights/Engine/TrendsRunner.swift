@@ -49,11 +49,12 @@ struct TrendsRunner {
             && numbers.allSatisfy { $0 == nil }
         let maths = series.map(\.math)
         let named = (0..<columns.eventNames.count).map { matcher.nameMask(event: UInt32($0)) }
+        let wanted = named.map { UInt8($0 != 0 ? 1 : 0) }
         let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: ColumnChunk.capacity)
         defer { candidates.deallocate() }
         for chunk in columns.chunks where chunk.overlaps(from: scanFrom, to: buckets.end) {
             let hasDeletions = chunk.deletedCount > 0
-            let count = named.withUnsafeBufferPointer { chunk.rows(named: $0, into: candidates) }
+            let count = wanted.withUnsafeBufferPointer { chunk.rows(named: $0, into: candidates) }
             for candidate in 0..<count {
                 let row = Int(candidates[candidate])
                 let timestamp = chunk.timestamps[row]
