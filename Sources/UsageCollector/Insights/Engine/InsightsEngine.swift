@@ -144,26 +144,29 @@ public final class InsightsEngine: Service, Sendable {
     private func load(_ page: [EventRecord]) {
         self.state.withLock { state in
             let recentFrom = state.loadStartedAt - Self.inFlightSlack
-            var index = page.startIndex
-            while index < page.endIndex {
-                // A run of one project's rows is appended to its columns taken out of the dictionary: one
-                // lookup per run instead of one per row, and no copy of the columns.
-                let project = page[index].project
-                var columns = state.projects.removeValue(forKey: project) ?? ProjectColumns()
-                while index < page.endIndex && page[index].project == project {
-                    let record = page[index]
-                    index += 1
-                    if !state.deletionsDuringLoad.isEmpty
-                        && state.deletionsDuringLoad.contains(where: { $0.matches(record) })
-                    {
-                        continue
+            // Records are read in place (not copied out of the page), which saves a retain and a release of
+            // each of their strings.
+            page.withUnsafeBufferPointer { records in
+                var index = 0
+                while index < records.count {
+                    // A run of one project's rows is appended to its columns taken out of the dictionary: one
+                    // lookup per run instead of one per row, and no copy of the columns.
+                    let project = records[index].project
+                    var columns = state.projects.removeValue(forKey: project) ?? ProjectColumns()
+                    while index < records.count && records[index].project == project {
+                        defer { index += 1 }
+                        if !state.deletionsDuringLoad.isEmpty
+                            && state.deletionsDuringLoad.contains(where: { $0.matches(records[index]) })
+                        {
+                            continue
+                        }
+                        if records[index].receivedAt >= recentFrom {
+                            state.recentlyLoaded.insert(ProjectUUID(project: project, uuid: records[index].uuid))
+                        }
+                        columns.append(records[index])
                     }
-                    if record.receivedAt >= recentFrom {
-                        state.recentlyLoaded.insert(ProjectUUID(project: record.project, uuid: record.uuid))
-                    }
-                    columns.append(record)
+                    state.projects[project] = columns
                 }
-                state.projects[project] = columns
             }
         }
     }
