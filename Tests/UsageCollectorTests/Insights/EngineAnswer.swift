@@ -50,6 +50,15 @@ enum EngineAnswer {
         }
     }
 
+    static func funnelTrendRows(_ answer: JSONValue) -> [ReferenceInsights.FunnelTrendRow] {
+        Self.items(answer).map { row in
+            var breakdown: String?
+            if case .string(let label)? = Self.field(row, "breakdown_value") { breakdown = label }
+            return ReferenceInsights.FunnelTrendRow(
+                breakdown: breakdown, data: Self.items(Self.field(row, "data")).map { $0.number ?? .nan })
+        }
+    }
+
     static func retentionTable(_ answer: JSONValue) -> [[Int]] {
         Self.items(answer).map { cohort in
             Self.items(Self.field(cohort, "values")).map { Self.field($0, "count")?.number.map { Int($0) } ?? -1 }

@@ -10,6 +10,10 @@ struct FunnelStepperTests {
     static func event(_ at: Int64, steps: [Int] = [], excluding: [Int] = [], breakdown: UInt32 = 0)
         -> FunnelStepper.Event
     {
+        Self.event(at, steps, excluding, breakdown)
+    }
+
+    static func event(_ at: Int64, _ steps: [Int], _ excluding: [Int], _ breakdown: UInt32) -> FunnelStepper.Event {
         FunnelStepper.Event(
             timestamp: at * Self.second, id: 0, breakdown: breakdown,
             steps: steps.reduce(0) { $0 | (1 << UInt32($1 - 1)) },
@@ -22,7 +26,7 @@ struct FunnelStepperTests {
         let stepper = FunnelStepper(
             stepCount: steps, window: window * Self.second, strict: strict, attributionStep: nil)
         var events = events
-        for index in events.indices { events[index].id = Int32(index) }
+        for index in events.indices { events[index].id = UInt32(index) }
         let reached = events.withUnsafeBufferPointer { stepper.run($0, propValue: 0, onlyMatchingBreakdown: false) }
         return (reached, reached < 1 ? [] : (1...reached).map { stepper.conversionTime(toStep: $0) / Self.second })
     }

@@ -70,6 +70,23 @@ struct InsightQueryParsingTests {
         #expect(funnel.breakdown?.limit == 25)
     }
 
+    @Test("an unordered funnel trend parses its interval and steps")
+    func unorderedFunnelTrend() throws {
+        guard
+            case .funnels(let funnel) = try Self.parse(
+                #"{"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "interval": "week", "funnelsFilter": {"funnelOrderType": "unordered", "funnelVizType": "trends", "funnelFromStep": 1, "exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 2}]}}"#
+            )
+        else {
+            Issue.record("expected a funnel query")
+            return
+        }
+        #expect(funnel.order == .unordered)
+        #expect(funnel.visualization == .trends)
+        #expect(funnel.interval == .week)
+        #expect((funnel.fromStep, funnel.toStep) == (1, 2))
+        #expect(funnel.exclusions.map(\.toStep) == [2])
+    }
+
     @Test("a month of funnel window is 31 days")
     func monthWindow() throws {
         guard
@@ -157,12 +174,33 @@ struct InsightQueryParsingTests {
                 "query.properties.values.0.values.0.key"
             ),
             (
-                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered"}}}"#,
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "any"}}}"#,
                 "query.funnelsFilter.funnelOrderType"
             ),
             (
-                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "funnelsFilter": {"funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 2}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelFromStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}, {"event": "c"}], "funnelsFilter": {"funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 0, "funnelToStep": 1}]}}}"#,
+                "query.funnelsFilter.exclusions.0.funnelToStep"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelOrderType": "unordered", "breakdownAttributionType": "step", "breakdownAttributionValue": 1}}}"#,
+                "query.funnelsFilter.breakdownAttributionValue"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "lines"}}}"#,
                 "query.funnelsFilter.funnelVizType"
+            ),
+
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}], "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                "query.series"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "interval": "minute", "funnelsFilter": {"funnelVizType": "trends"}}}"#,
+                "query.interval"
             ),
             (
                 #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelWindowInterval": -1}}}"#,

@@ -28,7 +28,7 @@ struct InsightsEngineComparisonTests {
                 if let again = testCase.events.first { _ = try await projected.insert([again]) }
                 if let deletion = testCase.deletion { _ = try await projected.delete(deletion) }
                 let project = testCase.events.first?.project ?? "phc_empty"
-                let queries = try [testCase.funnel, testCase.trends, testCase.retention].map {
+                let queries = try [testCase.funnel, testCase.funnelTrend, testCase.trends, testCase.retention].map {
                     try InsightQuery.parse(body: Array($0.utf8))
                 }
                 let reference = try await ReferenceInsights.load(store, project: project)
@@ -64,6 +64,9 @@ struct InsightsEngineComparisonTests {
     ) throws {
         let answer = try engine.answer(query, project: project, now: Self.now)
         switch query {
+        case .funnels(let funnel) where funnel.visualization == .trends:
+            let expected = reference.funnelTrend(funnel, now: Self.now)
+            #expect(EngineAnswer.funnelTrendRows(answer) == expected, "\(context)")
         case .funnels(let funnel):
             let expected = reference.funnel(funnel, now: Self.now)
             let actual = EngineAnswer.funnelRows(answer, breakdown: funnel.breakdown != nil)

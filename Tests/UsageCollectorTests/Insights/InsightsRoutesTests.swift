@@ -50,6 +50,78 @@ struct InsightsRoutesTests {
         }
     }
 
+    @Test("an unordered funnel counts steps done in any order, named by how many were completed")
+    func unorderedFunnel() async throws {
+        try await Self.withFixture { _, client in
+            let query = InsightsFixtures.funnel.replacingOccurrences(
+                of: #""layout": "horizontal""#, with: #""funnelOrderType": "unordered""#)
+            let response = try await client.adminJSON("/api/projects/@current/query", query)
+            #expect(response.status == .ok)
+            func step(_ order: Int, _ name: String, _ count: Int, _ time: JSONValue) -> JSONValue {
+                .object([
+                    "action_id": .null, "name": .string(name), "custom_name": .null, "order": .int(order),
+                    "count": .int(count), "people": .array([]), "type": .string("events"),
+                    "average_conversion_time": time, "median_conversion_time": time,
+                ])
+            }
+            // u3 paid without activating (2 steps, 1800 s); u4 only activated; u2's 0-second pair is left out.
+            #expect(
+                response.results
+                    == .array([
+                        step(0, "Completed 1 step", 4, .null), step(1, "Completed 2 steps", 3, .int(1200)),
+                        step(2, "Completed 3 steps", 1, .int(3600)),
+                    ]))
+            let partial = query.replacingOccurrences(
+                of: #""funnelOrderType": "unordered""#,
+                with:
+                    #""funnelOrderType": "unordered", "exclusions": [{"event": "x", "funnelFromStep": 1, "funnelToStep": 2}]"#
+            )
+            let refused = try await client.adminJSON("/api/projects/@current/query", partial)
+            #expect(refused.status == .badRequest)
+            #expect(
+                EngineAnswer.field(refused.json ?? .null, "attr")
+                    == .string("query.funnelsFilter.exclusions.0.funnelFromStep"))
+        }
+    }
+
+    @Test("a funnel trend answers the conversion rate of each day's entrants, per breakdown value when asked")
+    func funnelTrend() async throws {
+        try await Self.withFixture { _, client in
+            let query = """
+                {"query": {"kind": "FunnelsQuery", "series": [{"kind": "EventsNode", "event": "signup"},
+                  {"kind": "EventsNode", "event": "activate"}, {"kind": "EventsNode", "event": "pay"}],
+                 "interval": "day", "dateRange": {"date_from": "2026-01-05", "date_to": "2026-01-07"},
+                 "funnelsFilter": {"funnelVizType": "trends"}}}
+                """
+            let days = JSONValue.array(["2026-01-05", "2026-01-06", "2026-01-07"].map(JSONValue.string))
+            let labels = JSONValue.array(["5-Jan-2026", "6-Jan-2026", "7-Jan-2026"].map(JSONValue.string))
+            func row(_ data: [Int], breakdown: String? = nil) -> JSONValue {
+                var fields: [String: JSONValue] = [
+                    "count": .int(3), "data": .array(data.map(JSONValue.int)), "days": days, "labels": labels,
+                ]
+                if let breakdown { fields["breakdown_value"] = .string(breakdown) }
+                return .object(fields)
+            }
+            // 5 Jan: u1 converts, u2 stops at activate (50%); 6 Jan: u3 skips activate (0%); 7 Jan: nobody.
+            let response = try await client.adminJSON("/api/projects/@current/query", query)
+            #expect(response.status == .ok)
+            #expect(response.results == .array([row([50, 0, 0])]))
+            // With a breakdown the values with the most entrants are kept (ties: the greater value first), then
+            // listed by value: u3's missing plan is the third and is left out.
+            let byPlan = query.replacingOccurrences(
+                of: #""funnelsFilter""#,
+                with: #""breakdownFilter": {"breakdown": "plan", "breakdown_limit": 2}, "funnelsFilter""#)
+            let broken = try await client.adminJSON("/api/projects/@current/query", byPlan)
+            #expect(
+                broken.results == .array([row([0, 0, 0], breakdown: "free"), row([100, 0, 0], breakdown: "pro")]))
+            let hourly = query.replacingOccurrences(of: #""interval": "day""#, with: #""interval": "hour""#)
+                .replacingOccurrences(of: "2026-01-05", with: "1970-01-01")
+            let tooLong = try await client.adminJSON("/api/projects/@current/query", hourly)
+            #expect(tooLong.status == .badRequest)
+            #expect(EngineAnswer.field(tooLong.json ?? .null, "attr") == .string("query.dateRange"))
+        }
+    }
+
     @Test("a daily trend answers data, days, labels and count per series")
     func trend() async throws {
         try await Self.withFixture { _, client in

@@ -13,12 +13,13 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
     var chunkSizes: [Int]
     var deletion: EventFilter?
     var funnel: String
+    var funnelTrend: String
     var trends: String
     var retention: String
 
     var description: String {
         "events: \(self.events.map { "\($0.distinctID) \($0.event) +\(($0.timestamp - Self.base) / 60_000_000)m \($0.properties)" })\n"
-            + "deletion: \(String(describing: self.deletion))\nfunnel: \(self.funnel)\ntrends: \(self.trends)\nretention: \(self.retention)"
+            + "deletion: \(String(describing: self.deletion))\nfunnel: \(self.funnel)\nfunnel trend: \(self.funnelTrend)\ntrends: \(self.trends)\nretention: \(self.retention)"
     }
 
     static let generator = Generator<RandomInsightCase, _> { rng in Self.make(&rng) }
@@ -61,7 +62,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         default: break
         }
         return RandomInsightCase(
-            events: events, chunkSizes: chunkSizes, deletion: deletion, funnel: Self.funnel(&rng),
+            events: events, chunkSizes: chunkSizes, deletion: deletion, funnel: Self.funnel(&rng, trend: false),
+            funnelTrend: Self.funnel(&rng, trend: true),
             trends: Self.trends(&rng), retention: Self.retention(&rng))
     }
 
@@ -72,8 +74,10 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         return #"{"breakdown": "plan", "breakdown_limit": \#(Int.random(in: 1...4, using: &rng))}"#
     }
 
-    static func funnel(_ rng: inout some RandomNumberGenerator) -> String {
-        let steps = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+    /// A funnel over steps a–c; with `trend`, a funnel trend (two steps or more) by hour, day or week, sometimes
+    /// between other steps than the first and the last.
+    static func funnel(_ rng: inout some RandomNumberGenerator, trend: Bool) -> String {
+        let steps = (0..<Int.random(in: (trend ? 2 : 1)...4, using: &rng)).map { _ in
             Self.names.dropLast().randomElement(using: &rng)!
         }
         let series = steps.map { step in
@@ -81,25 +85,38 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
                 ? #"{"kind": "EventsNode", "event": "\#(step)", "properties": [{"key": "n", "value": 3, "operator": "gte"}]}"#
                 : #"{"kind": "EventsNode", "event": "\#(step)"}"#
         }
+        let order = ["ordered", "strict", "unordered"].randomElement(using: &rng)!
         var filter = [
-            #""funnelOrderType": "\#(Bool.random(using: &rng) ? "ordered" : "strict")""#,
+            #""funnelOrderType": "\#(order)""#,
             #""funnelWindowInterval": \#(Int.random(in: 1...30, using: &rng))"#,
             #""funnelWindowIntervalUnit": "\#(["hour", "day", "minute"].randomElement(using: &rng)!)""#,
         ]
         if steps.count > 1 && Bool.random(using: &rng) {
-            let from = Int.random(in: 0..<(steps.count - 1), using: &rng)
-            let to = Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
+            // Unordered funnels take only exclusions over the whole funnel.
+            let from = order == "unordered" ? 0 : Int.random(in: 0..<(steps.count - 1), using: &rng)
+            let to =
+                order == "unordered" ? steps.count - 1 : Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
             filter.append(
                 #""exclusions": [{"kind": "EventsNode", "event": "d", "funnelFromStep": \#(from), "funnelToStep": \#(to)}]"#
             )
         }
         let attribution = ["first_touch", "last_touch", "all_events", "step"].randomElement(using: &rng)!
         filter.append(#""breakdownAttributionType": "\#(attribution)""#)
-        filter.append(#""breakdownAttributionValue": \#(Int.random(in: 0..<steps.count, using: &rng))"#)
-        let breakdown = Self.breakdown(&rng).map { #", "breakdownFilter": \#($0)"# } ?? ""
+        let attributionStep = order == "unordered" ? 0 : Int.random(in: 0..<steps.count, using: &rng)
+        filter.append(#""breakdownAttributionValue": \#(attributionStep)"#)
+        var extras = Self.breakdown(&rng).map { #", "breakdownFilter": \#($0)"# } ?? ""
+        if trend {
+            filter.append(#""funnelVizType": "trends""#)
+            extras += #", "interval": "\#(["hour", "day", "week"].randomElement(using: &rng)!)""#
+            if steps.count > 2 && Bool.random(using: &rng) {
+                let from = Int.random(in: 0..<(steps.count - 1), using: &rng)
+                let to = Int.random(in: (from + 1)...(steps.count - 1), using: &rng)
+                filter.append(#""funnelFromStep": \#(from), "funnelToStep": \#(to)"#)
+            }
+        }
         return
             #"{"kind": "FunnelsQuery", "series": [\#(series.joined(separator: ", "))], "dateRange": \#(Self.dateRange), "#
-            + #""funnelsFilter": {\#(filter.joined(separator: ", "))}\#(breakdown)}"#
+            + #""funnelsFilter": {\#(filter.joined(separator: ", "))}\#(extras)}"#
     }
 
     static func trends(_ rng: inout some RandomNumberGenerator) -> String {

@@ -75,3 +75,19 @@ struct ColumnChunk: Sendable {
             + self.deleted.capacity * 8
     }
 }
+
+extension ColumnChunk {
+    /// Writes to `rows` every row whose event name is flagged 1 in `wanted` (0 or 1 per name id), in order, and
+    /// returns how many. Names match at random, so a branch per row would be mispredicted often: the flag is
+    /// added, never tested.
+    func rows(named wanted: UnsafeBufferPointer<UInt8>, into rows: UnsafeMutablePointer<Int32>) -> Int {
+        self.events.withUnsafeBufferPointer { events in
+            var count = 0
+            for row in 0..<events.count {
+                rows[count] = Int32(truncatingIfNeeded: row)
+                count &+= Int(wanted[Int(events[row])])
+            }
+            return count
+        }
+    }
+}

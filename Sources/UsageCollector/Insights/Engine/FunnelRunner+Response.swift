@@ -4,7 +4,8 @@ extension FunnelRunner {
     static let otherLabel = "Other"
 
     /// The query's answer in PostHog's shape: a list of steps, or one list per breakdown value.
-    func answer(columns: ProjectColumns, now: Int64) -> JSONValue {
+    func answer(columns: ProjectColumns, now: Int64) throws(InsightQueryError) -> JSONValue {
+        if self.query.visualization == .trends { return try self.trendAnswer(columns: columns, now: now) }
         let range = self.query.dateRange.resolve(now: now, interval: .day, earliest: columns.earliestTimestamp)
         let gathered = FunnelEvents(self.query, columns: columns, from: range.from, to: range.to)
         let tallies = self.tally(gathered)
@@ -35,11 +36,14 @@ extension FunnelRunner {
 
     private func steps(_ tally: FunnelTally, breakdown: String?) -> [JSONValue] {
         let counts = tally.counts
+        let unordered = self.query.order == .unordered
         return self.query.steps.enumerated().map { index, step in
             var fields: [String: JSONValue] = [
-                "action_id": step.event.map(JSONValue.string) ?? .null,
-                "name": .string(step.event ?? "All events"),
-                "custom_name": step.customName.map(JSONValue.string) ?? .null,
+                // An unordered funnel's step k counts persons who did any k of the steps: PostHog names it so.
+                "action_id": unordered ? .null : step.event.map(JSONValue.string) ?? .null,
+                "name": .string(
+                    unordered ? "Completed \(index + 1) step\(index == 0 ? "" : "s")" : step.event ?? "All events"),
+                "custom_name": unordered ? .null : step.customName.map(JSONValue.string) ?? .null,
                 "order": .int(index),
                 "count": .int(counts[index]),
                 "people": .array([]),

@@ -5,12 +5,13 @@
 /// Levels are 1-based: level L holds the chain that has matched steps 1…L, keyed by the time its first step
 /// happened. Each level keeps the chain with the latest start; the answer is the first chain to reach the
 /// highest level, dropped when an exclusion fell inside it.
-final class FunnelStepper {
+final class FunnelStepper: PersonFunnel {
     /// One event of a person, already matched against the steps.
     struct Event {
         var timestamp: Int64
-        /// Distinguishes events of one person, so that a chain never uses the same event twice.
-        var id: Int32
+        /// The event's row in the project's columns: distinguishes events of one person, so that a chain never
+        /// uses the same event twice, and finds the event's tie-break.
+        var id: UInt32
         var breakdown: UInt32
         /// Bit L-1 set: the event matches step L (1-based).
         var steps: UInt32
@@ -30,7 +31,7 @@ final class FunnelStepper {
     private let excluded: UnsafeMutablePointer<Bool>
     /// Row L holds the step times of level L's chain (L entries).
     private let times: UnsafeMutablePointer<Int64>
-    private let ids: UnsafeMutablePointer<Int32>
+    private let ids: UnsafeMutablePointer<UInt32>
     private var maxLevel = 0
     private var maxStart = FunnelStepper.unset
     private var maxExcluded = false
@@ -61,11 +62,6 @@ final class FunnelStepper {
         self.maxTimes.deallocate()
     }
 
-    /// Runs the funnel over `events` (sorted by time).
-    /// - Parameters:
-    ///   - propValue: the breakdown value this pass is for
-    ///   - onlyMatchingBreakdown: `all_events` attribution: ignore events of other breakdown values
-    /// - Returns: the furthest step reached, 0-based; -1 when no step was reached or the person is excluded.
     func run(_ events: UnsafeBufferPointer<Event>, propValue: UInt32, onlyMatchingBreakdown: Bool) -> Int {
         for level in 0...self.stepCount {
             self.start[level] = Self.unset
@@ -120,7 +116,6 @@ final class FunnelStepper {
         return self.maxExcluded ? -1 : self.maxLevel - 1
     }
 
-    /// Seconds (as microseconds) between step `step` and the step before it in the answer chain.
     func conversionTime(toStep step: Int) -> Int64 {
         self.maxTimes[step] - self.maxTimes[step - 1]
     }

@@ -20,7 +20,7 @@ struct FunnelTally {
     }
 
     /// Counts one person who reached step `reached` (0-based), with the stepper's conversion times.
-    mutating func record(reached: Int, stepper: FunnelStepper, fromStep: Int, toStep: Int) {
+    mutating func record(reached: Int, stepper: some PersonFunnel, fromStep: Int, toStep: Int) {
         self.exact[reached] += 1
         if reached >= 1 {
             for step in 1...reached {
@@ -53,26 +53,43 @@ struct FunnelRunner {
         let stepCount = self.query.steps.count
         var attributionStep: Int?
         if case .step(let step) = self.query.attribution, self.query.breakdown != nil { attributionStep = step }
-        let stepper = FunnelStepper(
-            stepCount: stepCount, window: self.query.window, strict: self.query.order == .strict,
-            attributionStep: attributionStep)
-        let nullID = gathered.breakdownLabels?.nullID ?? 0
+        switch self.query.order {
+        case .unordered:
+            let stepper = UnorderedFunnelStepper(
+                stepCount: stepCount, window: self.query.window, attributionStep: attributionStep)
+            return self.tally(gathered, stepper: stepper)
+        case .ordered, .strict:
+            let stepper = FunnelStepper(
+                stepCount: stepCount, window: self.query.window, strict: self.query.order == .strict,
+                attributionStep: attributionStep)
+            return self.tally(gathered, stepper: stepper)
+        }
+    }
+
+    private func tally(_ gathered: FunnelEvents, stepper: some PersonFunnel) -> [UInt32: FunnelTally] {
+        let stepCount = self.query.steps.count
         var tallies: [UInt32: FunnelTally] = [:]
-        var values: [UInt32] = []
-        gathered.events.withUnsafeBufferPointer { all in
-            for person in 0..<(gathered.runs.count - 1) {
-                let events = UnsafeBufferPointer(rebasing: all[gathered.runs[person]..<gathered.runs[person + 1]])
-                let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
-                for value in values {
-                    let reached = stepper.run(events, propValue: value, onlyMatchingBreakdown: onlyMatching)
-                    guard reached >= 0 else { continue }
-                    // Mutated in place: copying a tally out and back would copy its time lists for every person.
-                    tallies[value, default: FunnelTally(stepCount: stepCount)].record(
-                        reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
-                }
-            }
+        self.forEachPerson(gathered) { events, value, onlyMatching in
+            let reached = stepper.run(events, propValue: value, onlyMatchingBreakdown: onlyMatching)
+            guard reached >= 0 else { return }
+            // Mutated in place: copying a tally out and back would copy its time lists for every person.
+            tallies[value, default: FunnelTally(stepCount: stepCount)].record(
+                reached: reached, stepper: stepper, fromStep: self.query.fromStep, toStep: self.query.toStep)
         }
         return tallies
+    }
+
+    /// Calls `body(events, value, onlyMatching)` for each person's run of events and each breakdown value the
+    /// person is counted under (see ``propValues(_:nullID:into:)``).
+    func forEachPerson(
+        _ gathered: FunnelEvents, _ body: (UnsafeBufferPointer<FunnelStepper.Event>, UInt32, Bool) -> Void
+    ) {
+        let nullID = gathered.breakdownLabels?.nullID ?? 0
+        var values: [UInt32] = []
+        gathered.forEachPerson { events in
+            let onlyMatching = self.propValues(events, nullID: nullID, into: &values)
+            for value in values { body(events, value, onlyMatching) }
+        }
     }
 
     /// The breakdown values a person is counted under (PostHog's `prop_vals`); true when the stepper must
@@ -98,8 +115,11 @@ struct FunnelRunner {
             }
             return true
         case .step(let step):
+            // Unordered funnels take the values of every event they read (PostHog's `prop_basic`, exclusions
+            // included), ordered ones those of the attribution step's events.
+            let anyEvent = self.query.order == .unordered
             for event in events
-            where event.steps & (1 << UInt32(step)) != 0 && event.breakdown != nullID
+            where (anyEvent || event.steps & (1 << UInt32(step)) != 0) && event.breakdown != nullID
                 && !values.contains(event.breakdown)
             {
                 values.append(event.breakdown)

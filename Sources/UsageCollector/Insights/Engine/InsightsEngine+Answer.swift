@@ -7,7 +7,7 @@ extension InsightsEngine {
         let columns = try self.snapshot(project: project)
         switch query {
         case .trends(let trends): return try TrendsRunner(query: trends).answer(columns: columns, now: now)
-        case .funnels(let funnels): return FunnelRunner(query: funnels).answer(columns: columns, now: now)
+        case .funnels(let funnels): return try FunnelRunner(query: funnels).answer(columns: columns, now: now)
         case .retention(let retention): return RetentionRunner(query: retention).answer(columns: columns, now: now)
         }
     }

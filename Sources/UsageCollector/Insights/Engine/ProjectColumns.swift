@@ -67,6 +67,11 @@ struct ProjectColumns: Sendable {
         return deleted
     }
 
+    /// The tie-break key of the event at `row` (counted over all chunks).
+    func tiebreak(row: UInt32) -> UInt64 {
+        self.chunks[Int(row) / ColumnChunk.capacity].tiebreaks[Int(row) % ColumnChunk.capacity]
+    }
+
     /// The earliest live timestamp, for `date_from: all`.
     var earliestTimestamp: Int64? {
         let earliest = self.chunks.lazy.filter { $0.count > $0.deletedCount }.map(\.minTimestamp).min()

@@ -47,14 +47,20 @@ struct TrendsRunner {
         let byNameOnly =
             matcher.matchesByNameOnly && global.predicate.isAlways && breakdown == nil
             && numbers.allSatisfy { $0 == nil }
+        let maths = series.map(\.math)
+        let named = (0..<columns.eventNames.count).map { matcher.nameMask(event: UInt32($0)) }
+        let wanted = named.map { UInt8($0 != 0 ? 1 : 0) }
+        let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: ColumnChunk.capacity)
+        defer { candidates.deallocate() }
         for chunk in columns.chunks where chunk.overlaps(from: scanFrom, to: buckets.end) {
             let hasDeletions = chunk.deletedCount > 0
-            for row in 0..<chunk.count {
+            let count = wanted.withUnsafeBufferPointer { chunk.rows(named: $0, into: candidates) }
+            for candidate in 0..<count {
+                let row = Int(candidates[candidate])
                 let timestamp = chunk.timestamps[row]
                 guard timestamp >= scanFrom, timestamp < buckets.end else { continue }
                 let event = chunk.events[row]
-                var mask = matcher.nameMask(event: event)
-                guard mask != 0 else { continue }
+                var mask = named[Int(event)]
                 if hasDeletions && chunk.isDeleted(row) { continue }
                 let properties = chunk.properties[row]
                 var label: UInt32 = 0
@@ -80,7 +86,7 @@ struct TrendsRunner {
                         slotKeys.append((index, label))
                         counts += repeatElement(0, count: bucketCount)
                         values += repeatElement([], count: bucketCount)
-                        switch series[index].math {
+                        switch maths[index] {
                         case .dau, .weeklyActive, .monthlyActive:
                             let useBits = bitsetWords < Self.bitsetWordBudget
                             for _ in 0..<bucketCount {
@@ -93,7 +99,7 @@ struct TrendsRunner {
                     }
                     let base = slot * bucketCount
                     let person = chunk.persons[row]
-                    switch series[index].math {
+                    switch maths[index] {
                     case .total:
                         counts[base + bucket!] += 1
                     case .dau:

@@ -1,7 +1,7 @@
 /// PostHog's `FunnelsQuery`: steps, order, conversion window, exclusions and breakdown attribution.
 struct FunnelsQuery: Sendable {
-    enum Order: String, Sendable { case ordered, strict }
-    enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert" }
+    enum Order: String, Sendable { case ordered, strict, unordered }
+    enum Visualization: String, Sendable { case steps, timeToConvert = "time_to_convert", trends }
     enum Attribution: Sendable, Equatable { case firstTouch, lastTouch, allEvents, step(Int) }
 
     struct Exclusion: Sendable {
@@ -18,6 +18,8 @@ struct FunnelsQuery: Sendable {
     let steps: [EventSeries]
     let order: Order
     let visualization: Visualization
+    /// The entry periods of a funnel trend (PostHog's `interval`, default day).
+    let interval: Interval
     /// The conversion window in microseconds.
     let window: Int64
     let exclusions: [Exclusion]
@@ -38,15 +40,17 @@ struct FunnelsQuery: Sendable {
         let filter = try node.object("funnelsFilter") ?? QueryObject.empty(path: node.attr("funnelsFilter"))
         try filter.rejectPresent(["funnelAggregateByHogQL"])
         let order = try filter.choice("funnelOrderType", ["ordered", "strict", "unordered"]) ?? "ordered"
-        guard order != "unordered" else {
-            throw InsightQueryError.unsupported(filter.attr("funnelOrderType"), "an unordered funnel")
-        }
         self.order = Order(rawValue: order)!
         let viz = try filter.choice("funnelVizType", ["steps", "time_to_convert", "trends"]) ?? "steps"
-        guard let visualization = Visualization(rawValue: viz) else {
-            throw InsightQueryError.unsupported(filter.attr("funnelVizType"), viz)
+        self.visualization = Visualization(rawValue: viz)!
+        if self.visualization == .trends && self.steps.count < 2 {
+            throw InsightQueryError(node.attr("series"), "a funnel trend needs at least two steps")
         }
-        self.visualization = visualization
+        let intervalName = try node.string("interval") ?? "day"
+        guard let interval = Interval(rawValue: intervalName) else {
+            throw InsightQueryError.unsupported(node.attr("interval"), "interval \(intervalName)")
+        }
+        self.interval = interval
         let amount = try filter.integer("funnelWindowInterval", in: 1...100_000) ?? 14
         let unit = try filter.choice("funnelWindowIntervalUnit", Array(Self.windowUnits.keys).sorted()) ?? "day"
         guard Int64(amount) * Self.windowUnits[unit]! <= 3 * 366 * 86_400 else {
@@ -57,8 +61,13 @@ struct FunnelsQuery: Sendable {
             node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
-        self.exclusions = try Self.exclusions(filter, steps: self.steps)
+        self.exclusions = try Self.exclusions(filter, steps: self.steps, unordered: self.order == .unordered)
         self.attribution = try Self.attribution(filter, stepCount: self.steps.count)
+        // PostHog's unordered funnel can only attribute a breakdown to the first step (`funnel_udf.py`).
+        if self.order == .unordered, case .step(let step) = self.attribution, step != 0 {
+            throw InsightQueryError(
+                filter.attr("breakdownAttributionValue"), "an unordered funnel attributes breakdowns to step 0 only")
+        }
         let last = self.steps.count - 1
         self.fromStep = try filter.integer("funnelFromStep", in: 0...last) ?? 0
         self.toStep = try filter.integer("funnelToStep", in: 0...last) ?? last
@@ -68,8 +77,9 @@ struct FunnelsQuery: Sendable {
         self.binCount = try filter.integer("binCount", in: 1...90)
     }
 
-    private static func exclusions(_ filter: QueryObject, steps: [EventSeries]) throws(InsightQueryError) -> [Exclusion]
-    {
+    private static func exclusions(
+        _ filter: QueryObject, steps: [EventSeries], unordered: Bool
+    ) throws(InsightQueryError) -> [Exclusion] {
         var exclusions: [Exclusion] = []
         for (index, item) in (try filter.array("exclusions", maxCount: 20) ?? []).enumerated() {
             let path = filter.attr("exclusions.\(index)")
@@ -79,6 +89,12 @@ struct FunnelsQuery: Sendable {
             let to = try object.integer("funnelToStep", in: 0...(steps.count - 1)) ?? steps.count - 1
             guard from < to else {
                 throw InsightQueryError(object.attr("funnelToStep"), "must be after funnelFromStep")
+            }
+            // PostHog refuses partial exclusions in unordered funnels: any exclusion clears every step.
+            if unordered && (from != 0 || to != steps.count - 1) {
+                throw InsightQueryError(
+                    object.attr(from != 0 ? "funnelFromStep" : "funnelToStep"),
+                    "an unordered funnel only takes exclusions from the first step to the last")
             }
             if steps[from...to].contains(where: { $0.event == series.event || $0.event == nil || series.event == nil })
             {
