@@ -43,15 +43,18 @@ struct ConfigurationTests {
 
     @Test("database URLs are parsed; other schemes are refused")
     func databaseURL() throws {
-        let configuration = try PostgresEventStore.configuration(
-            url: "postgres://app:secret@db.internal:6543/analytics")
-        #expect(configuration.host == "db.internal")
-        #expect(configuration.port == 6543)
-        #expect(configuration.username == "app")
-        #expect(configuration.password == "secret")
-        #expect(configuration.database == "analytics")
-        #expect(throws: CollectorConfigurationError.self) {
-            try PostgresEventStore.configuration(url: "mysql://db/x")
+        let url = try PostgresURL("postgres://app:secret@db.internal:6543/analytics?sslmode=require")
+        let pool = url.clientConfiguration
+        #expect(pool.host == "db.internal")
+        #expect(pool.port == 6543)
+        #expect(pool.username == "app")
+        #expect(pool.password == "secret")
+        #expect(pool.database == "analytics")
+        let migration = try url.connectionConfiguration()
+        #expect(migration.host == "db.internal" && migration.port == 6543 && migration.database == "analytics")
+        #expect(migration.tls.isEnforced)
+        for refused in ["mysql://db/x", "postgres:///x", "postgres://db/x?sslmode=sometimes"] {
+            #expect(throws: CollectorConfigurationError.self) { try PostgresURL(refused) }
         }
     }
 

@@ -31,8 +31,7 @@ public struct Collector: Sendable {
         var services: [any Service] = []
         let store: any EventStore
         if let url = configuration.databaseURL {
-            let postgres = PostgresEventStore(
-                configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            let postgres = try PostgresEventStore(url: url, logger: logger)
             services.append(postgres.client)
             store = postgres
         } else {
@@ -129,7 +128,13 @@ public struct Collector: Sendable {
         let store = self.store
         let insights = self.insights
         app.beforeServerStarts {
-            try await store.migrate()
+            // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
+            do {
+                try await cancelWhenGracefulShutdown { try await store.migrate() }
+            } catch {
+                throw CollectorStartupError(
+                    migrationFailure: error, interrupted: Task.isShuttingDownGracefully || Task.isCancelled)
+            }
             insights.storeIsMigrated()
         }
         return app

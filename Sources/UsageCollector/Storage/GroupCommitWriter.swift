@@ -87,19 +87,29 @@ public final class GroupCommitWriter: Service, Sendable {
     }
 
     public func run() async throws {
-        await withGracefulShutdownHandler {
-            while await self.waitForWork() {
-                await self.waitForFullGroupOrDeadline()
-                await self.commitWaiting()
+        // Cancellation (a sibling service failed, for instance the migration at start) stops the writer like a
+        // graceful shutdown: it commits what waits, then returns instead of waiting for work forever.
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                while await self.waitForWork() {
+                    await self.waitForFullGroupOrDeadline()
+                    await self.commitWaiting()
+                }
+            } onGracefulShutdown: {
+                self.beginShutdown()
             }
-        } onGracefulShutdown: {
-            let wakeup = self.state.withLock { state in
-                state.isShuttingDown = true
-                defer { state.writerWakeup = nil }
-                return state.writerWakeup
-            }
-            wakeup?.resume()
+        } onCancel: {
+            self.beginShutdown()
         }
+    }
+
+    private func beginShutdown() {
+        let wakeup = self.state.withLock { state in
+            state.isShuttingDown = true
+            defer { state.writerWakeup = nil }
+            return state.writerWakeup
+        }
+        wakeup?.resume()
     }
 
     /// Suspends until events wait; false once shutting down with nothing left to commit.

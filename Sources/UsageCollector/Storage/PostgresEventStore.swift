@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOSSL
 import PostgresNIO
 
 /// The PostgreSQL event store: one multi-row `INSERT … SELECT FROM unnest($arrays)` statement per group
@@ -11,45 +10,24 @@ import PostgresNIO
 public final class PostgresEventStore: EventStore {
     /// The connection pool.
     public let client: PostgresClient
-    private let logger: Logger
+
+    /// Settings of the connection that migrates the schema (outside the pool, so that its failure is reported).
+    let migrationURL: PostgresURL
+    let logger: Logger
 
     /// Creates a store over a new client.
     /// - Parameters:
-    ///   - configuration: connection settings
+    ///   - url: `postgres://user:password@host:port/database?sslmode=…`
     ///   - logger: background logger for the client
-    public init(configuration: PostgresClient.Configuration, logger: Logger) {
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    public init(url: String, logger: Logger) throws {
+        let parsed = try PostgresURL(url)
+        self.client = PostgresClient(configuration: parsed.clientConfiguration, backgroundLogger: logger)
+        self.migrationURL = parsed
         self.logger = logger
     }
 
-    /// Client settings from a `postgres://user:password@host:port/database?sslmode=…` URL.
-    public static func configuration(url: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url),
-            components.scheme == "postgres" || components.scheme == "postgresql",
-            let host = components.host, !host.isEmpty
-        else {
-            throw CollectorConfigurationError(
-                variable: "--database-url", reason: "expected postgres://user@host:port/database")
-        }
-        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
-        let tls: PostgresClient.Configuration.TLS
-        switch sslMode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default: throw CollectorConfigurationError(variable: "--database-url", reason: "unknown sslmode \(sslMode)")
-        }
-        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        return PostgresClient.Configuration(
-            host: host,
-            port: components.port ?? 5432,
-            username: components.user ?? "postgres",
-            password: components.password,
-            database: database.isEmpty ? nil : database,
-            tls: tls
-        )
-    }
-
+    /// Creates or upgrades the schema while holding the migration lock, so that collectors started together
+    /// on one database migrate one after the other.
     public func migrate() async throws {
         let statements: [PostgresQuery] = [
             """
@@ -67,8 +45,10 @@ public final class PostgresEventStore: EventStore {
             "CREATE INDEX IF NOT EXISTS events_project_event_timestamp ON events (project, event, timestamp)",
             "CREATE INDEX IF NOT EXISTS events_timestamp ON events (timestamp)",
         ]
-        for statement in statements {
-            try await self.client.query(statement, logger: self.logger)
+        try await self.withMigrationLock { connection in
+            for statement in statements {
+                try await connection.query(statement, logger: self.logger)
+            }
         }
     }
 
