@@ -8,7 +8,6 @@ struct ManagementController: Sendable {
     let projectKeys: ProjectKeys
 
     static let exportPageSize = 1000
-    static let importChunkSize = 5000
 
     func addRoutes(to group: RouterGroup<some RequestContext>) {
         group.get("export") { request, _ in self.export(request) }
@@ -70,13 +69,8 @@ struct ManagementController: Sendable {
             let fallbackKey =
                 request.uri.queryParameters["api_key"].map(String.init) ?? self.projectKeys.keys.first
             let records = try self.importRecords(body, fallbackKey: fallbackKey)
-            var inserted = 0
-            var start = 0
-            while start < records.count {
-                let end = min(start + Self.importChunkSize, records.count)
-                inserted += try await self.store.insert(Array(records[start..<end]))
-                start = end
-            }
+            // One transaction: a storage failure part-way leaves nothing of the import behind.
+            let inserted = try await self.store.insert(batches: [records])
             return JSONResponses.json(
                 status: .ok,
                 #"{"status": 1, "received": \#(records.count), "inserted": \#(inserted)}"#

@@ -58,13 +58,33 @@ public final class PostgresEventStore: EventStore {
             Self.insertQuery(events, returning: "1", wrap: "SELECT count(*)::int8 FROM inserted"))
     }
 
+    /// Rows per `INSERT` statement: a group commit is one statement; a large import is several statements in one
+    /// transaction, so that no statement's arrays grow with the import.
+    static let rowsPerStatement = 10_000
+
     public func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {
         let events = Array(batches.joined())
         guard !events.isEmpty else { return [] }
-        let rows = try await self.client.query(
-            Self.insertQuery(events, returning: "project, uuid", wrap: "SELECT project, uuid FROM inserted"),
-            logger: self.logger
-        )
+        if events.count <= Self.rowsPerStatement {
+            return try await Self.insertReturningNew(events) { try await self.client.query($0, logger: self.logger) }
+        }
+        return try await self.client.withTransaction(logger: self.logger) { connection in
+            var new: [EventRecord] = []
+            for start in stride(from: 0, to: events.count, by: Self.rowsPerStatement) {
+                let chunk = Array(events[start..<min(start + Self.rowsPerStatement, events.count)])
+                new += try await Self.insertReturningNew(chunk) { try await connection.query($0, logger: self.logger) }
+            }
+            return new
+        }
+    }
+
+    /// Inserts `events` in one statement run by `query` (the pool's or a transaction's connection).
+    private static func insertReturningNew(
+        _ events: [EventRecord],
+        on query: (PostgresQuery) async throws -> PostgresRowSequence
+    ) async throws -> [EventRecord] {
+        let rows = try await query(
+            Self.insertQuery(events, returning: "project, uuid", wrap: "SELECT project, uuid FROM inserted"))
         var stored: Set<ProjectUUID> = []
         for try await (project, uuid) in rows.decode((String, UUID).self) {
             stored.insert(ProjectUUID(project: project, uuid: uuid))
