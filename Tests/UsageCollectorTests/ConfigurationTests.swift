@@ -13,8 +13,10 @@ struct ConfigurationTests {
                 "COLLECTOR_PROJECT_KEYS": "phc_a, phc_b",
                 "COLLECTOR_ADMIN_TOKEN": "0123456789abcdef0123",
                 "COLLECTOR_RETENTION_DAYS": "90",
+                "COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT": "104857600",
             ]
         )
+        #expect(configuration.limits.maxBodyBytesInFlight == 104_857_600)
         #expect(configuration.projectKeys == ["phc_a", "phc_b"])
         #expect(configuration.adminToken == "0123456789abcdef0123")
         #expect(configuration.retentionDays == 90)
@@ -29,6 +31,10 @@ struct ConfigurationTests {
             ("COLLECTOR_PROJECT_KEYS", ""),
             ("COLLECTOR_PROJECT_KEYS", "phc_a,,phc_b"),
             ("COLLECTOR_ADMIN_TOKEN", "short"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "1GB"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "-1"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "1048576"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "99999999999999999999999"),
         ]
     )
     func malformed(_ variable: String, _ value: String) {

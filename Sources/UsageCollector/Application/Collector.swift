@@ -84,10 +84,12 @@ public struct Collector: Sendable {
         let router = Router(context: BasicRequestContext.self)
         let keys = ProjectKeys(keys: self.configuration.projectKeys)
         let validator = CaptureValidator(projectKeys: keys, limits: self.configuration.limits)
+        let budget = BodyBudget(limit: self.configuration.limits.maxBodyBytesInFlight)
         CaptureController(
             validator: validator,
             decoder: CaptureBodyDecoder(limits: self.configuration.limits),
-            writer: self.writer
+            writer: self.writer,
+            budget: budget
         ).addRoutes(to: router)
 
         DashboardPage.addRoutes(to: router)
@@ -103,7 +105,8 @@ public struct Collector: Sendable {
         }
 
         let admin = router.group("/api").add(middleware: AdminAuthMiddleware(token: self.configuration.adminToken))
-        ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys).addRoutes(to: admin)
+        ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys, budget: budget)
+            .addRoutes(to: admin)
         InsightsController(
             engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         ).addRoutes(to: admin)
