@@ -12,9 +12,11 @@ final class BodyBudget: Sendable {
     /// Bytes that may be held at once (`COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT`).
     let limit: Int
     private let held = Mutex(0)
+    private let metrics: CollectorMetrics
 
-    init(limit: Int) {
+    init(limit: Int, metrics: CollectorMetrics = .none) {
         self.limit = limit
+        self.metrics = metrics
     }
 
     /// Bytes currently held by requests.
@@ -57,13 +59,17 @@ final class BodyBudget: Sendable {
         let granted = self.held.withLock { held in
             guard held + bytes <= self.limit else { return false }
             held += bytes
+            self.metrics.bodyBytesInFlight.record(held)
             return true
         }
         guard granted else { throw .bodyBytesInFlightExceeded }
     }
 
     fileprivate func give(_ bytes: Int) {
-        self.held.withLock { $0 -= bytes }
+        self.held.withLock { held in
+            held -= bytes
+            self.metrics.bodyBytesInFlight.record(held)
+        }
     }
 }
 

@@ -8,6 +8,7 @@ struct CaptureController: Sendable {
     let decoder: CaptureBodyDecoder
     let writer: GroupCommitWriter
     let budget: BodyBudget
+    let metrics: CollectorMetrics
 
     static let paths = ["/batch", "/capture", "/e", "/i/v0/e"]
 
@@ -24,16 +25,23 @@ struct CaptureController: Sendable {
     /// The body's bytes count against the collector's ``BodyBudget`` until the events are committed.
     func capture(_ request: Request) async -> Response {
         let cors = Self.corsHeaders(for: request)
+        let started = ContinuousClock.now
+        defer { self.metrics.captureDuration.record(duration: ContinuousClock.now - started) }
         do {
             let tooLarge = IngestError.requestTooLarge(limit: self.validator.limits.maxBatchRequestBytes)
-            try await self.budget.withBody(of: request, maxBytes: self.decoder.maxRawBodyBytes, tooLarge: tooLarge) {
-                (body: ByteBuffer) async throws(IngestError) in
-                try await self.writer.submit(try self.records(from: body, of: request))
+            let accepted = try await self.budget.withBody(
+                of: request, maxBytes: self.decoder.maxRawBodyBytes, tooLarge: tooLarge
+            ) { (body: ByteBuffer) async throws(IngestError) in
+                let records = try self.records(from: body, of: request)
+                try await self.writer.submit(records)
+                return records.count
             }
+            self.metrics.acceptedEvents.increment(by: accepted)
             var response = JSONResponses.captured()
             response.headers.append(contentsOf: cors)
             return response
         } catch {
+            self.metrics.rejected(error)
             return JSONResponses.error(error, headers: cors)
         }
     }
