@@ -17,7 +17,7 @@ public struct CollectorStartupError: Error, Sendable, CustomStringConvertible {
 
     /// A bounded, secret-free account of `error`: PostgresNIO's own description says only "Generic description to
     /// prevent accidental leakage", so the server's message and the connection error are spelled out here.
-    static func cause(of error: any Error) -> String {
+    public static func cause(of error: any Error) -> String {
         guard let postgres = error as? PSQLError else { return String(String(describing: error).prefix(300)) }
         if let message = postgres.serverInfo?[.message] {
             let state = postgres.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""

@@ -69,9 +69,16 @@ final class CollectorProcess: Sendable {
     static func launch(
         _ psa: String, dataDirectory: String, arguments: [String] = [], environment: [String: String]
     ) throws -> CollectorProcess {
+        try Self.launch(
+            psa, command: ["collector", "--port", "0", "--data-dir", dataDirectory] + arguments,
+            environment: environment)
+    }
+
+    /// Launches `psa` with `command` (such as `collector replay …`) without waiting for anything.
+    static func launch(_ psa: String, command: [String], environment: [String: String]) throws -> CollectorProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: psa)
-        process.arguments = ["collector", "--port", "0", "--data-dir", dataDirectory] + arguments
+        process.arguments = command
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
