@@ -13,6 +13,7 @@ final class CollectorProcess: Sendable {
         var outputEnded = false
         var exit: Exit?
         var pid: Int32 = 0
+        var cancelled = false
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -84,7 +85,8 @@ final class CollectorProcess: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         let child = CollectorProcess()
-        pipe.fileHandleForReading.readabilityHandler = { handle in
+        let reader = pipe.fileHandleForReading
+        reader.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil
@@ -95,12 +97,33 @@ final class CollectorProcess: Sendable {
         }
         process.terminationHandler = { process in
             let exit = Exit(status: process.terminationStatus, bySignal: process.terminationReason == .uncaughtSignal)
-            child.update { $0.exit = exit }
+            // Everything the child wrote is in the pipe now. Its end of file may never come (a process spawned
+            // meanwhile by another test can inherit the write end), so the rest is read without waiting for it.
+            reader.readabilityHandler = nil
+            let rest = Self.readWithoutBlocking(reader.fileDescriptor)
+            child.update {
+                $0.output += rest
+                $0.exit = exit
+                $0.outputEnded = true
+            }
         }
         try process.run()
         let pid = process.processIdentifier
         child.update { $0.pid = pid }
         return child
+    }
+
+    /// What `descriptor` holds right now, read without waiting for more.
+    private static func readWithoutBlocking(_ descriptor: Int32) -> String {
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Applies `change` and wakes every waiter to re-evaluate.
@@ -113,34 +136,39 @@ final class CollectorProcess: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Waits until its output contains `text`; false when it exited without printing it.
+    /// Waits until its output contains `text`; false when it exited without printing it (or the test was cancelled).
     func waitForOutput(containing text: String) async -> Bool {
         await self.wait { state in
             if state.output.contains(text) { return true }
             return state.outputEnded && state.exit != nil ? false : nil
-        }
+        } ?? false
     }
 
-    /// Waits until it exited and its output ended.
+    /// Waits until it exited (status -1 when the test was cancelled first, for instance by its time limit).
     @discardableResult
     func waitForExit() async -> Exit {
-        await self.wait { state in state.outputEnded ? state.exit : nil }
+        await self.wait { state in state.outputEnded ? state.exit : nil } ?? Exit(status: -1, bySignal: false)
     }
 
-    /// Suspends until `outcome` returns a value, re-evaluating it after every change.
-    private func wait<T: Sendable>(_ outcome: @escaping @Sendable (State) -> T?) async -> T {
-        while true {
+    /// Suspends until `outcome` returns a value, re-evaluating it after every change; nil once cancelled.
+    private func wait<T: Sendable>(_ outcome: @escaping @Sendable (State) -> T?) async -> T? {
+        while !Task.isCancelled {
             var result: T?
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let ready = self.state.withLock { state in
-                    result = outcome(state)
-                    if result == nil { state.waiters.append(continuation) }
-                    return result != nil
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let ready = self.state.withLock { state in
+                        result = outcome(state)
+                        if result == nil && !state.cancelled { state.waiters.append(continuation) }
+                        return result != nil || state.cancelled
+                    }
+                    if ready { continuation.resume() }
                 }
-                if ready { continuation.resume() }
+            } onCancel: {
+                self.update { $0.cancelled = true }
             }
             if let result { return result }
         }
+        return nil
     }
 
     /// Sends `signal` (SIGKILL by default).
