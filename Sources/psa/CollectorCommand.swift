@@ -3,15 +3,28 @@ import Foundation
 import Logging
 import UsageCollector
 
-/// `psa collector`: runs the PostHog-compatible collector alone.
+/// `psa collector`: the collector's commands; without a subcommand, `serve`.
 struct CollectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collector",
+        abstract: "Run the PostHog-compatible usage collector, or replay its events to another host.",
+        // `psa collector --port 0` runs `serve`: a subcommand cannot reuse its parent's option names (replay also
+        // takes --data-dir and --database-url), so the server is a subcommand too, the default one.
+        subcommands: [CollectorServeCommand.self, ReplayCommand.self],
+        defaultSubcommand: CollectorServeCommand.self
+    )
+}
+
+/// `psa collector [serve]`: runs the PostHog-compatible collector alone.
+struct CollectorServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the PostHog-compatible usage collector (ingestion and storage).",
         discussion: """
             Environment: COLLECTOR_PROJECT_KEYS (comma-separated project keys accepted by capture; \
             generated and stored under --data-dir when unset), COLLECTOR_ADMIN_TOKEN (bearer token of the \
-            admin API; disabled when unset), COLLECTOR_RETENTION_DAYS (delete older events).
+            admin API; disabled when unset), COLLECTOR_RETENTION_DAYS (delete older events), \
+            COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT (request bytes held at once).
             """
     )
 

@@ -13,8 +13,10 @@ struct ConfigurationTests {
                 "COLLECTOR_PROJECT_KEYS": "phc_a, phc_b",
                 "COLLECTOR_ADMIN_TOKEN": "0123456789abcdef0123",
                 "COLLECTOR_RETENTION_DAYS": "90",
+                "COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT": "104857600",
             ]
         )
+        #expect(configuration.limits.maxBodyBytesInFlight == 104_857_600)
         #expect(configuration.projectKeys == ["phc_a", "phc_b"])
         #expect(configuration.adminToken == "0123456789abcdef0123")
         #expect(configuration.retentionDays == 90)
@@ -29,6 +31,10 @@ struct ConfigurationTests {
             ("COLLECTOR_PROJECT_KEYS", ""),
             ("COLLECTOR_PROJECT_KEYS", "phc_a,,phc_b"),
             ("COLLECTOR_ADMIN_TOKEN", "short"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "1GB"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "-1"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "1048576"),
+            ("COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT", "99999999999999999999999"),
         ]
     )
     func malformed(_ variable: String, _ value: String) {
@@ -43,15 +49,18 @@ struct ConfigurationTests {
 
     @Test("database URLs are parsed; other schemes are refused")
     func databaseURL() throws {
-        let configuration = try PostgresEventStore.configuration(
-            url: "postgres://app:secret@db.internal:6543/analytics")
-        #expect(configuration.host == "db.internal")
-        #expect(configuration.port == 6543)
-        #expect(configuration.username == "app")
-        #expect(configuration.password == "secret")
-        #expect(configuration.database == "analytics")
-        #expect(throws: CollectorConfigurationError.self) {
-            try PostgresEventStore.configuration(url: "mysql://db/x")
+        let url = try PostgresURL("postgres://app:secret@db.internal:6543/analytics?sslmode=require")
+        let pool = url.clientConfiguration
+        #expect(pool.host == "db.internal")
+        #expect(pool.port == 6543)
+        #expect(pool.username == "app")
+        #expect(pool.password == "secret")
+        #expect(pool.database == "analytics")
+        let migration = try url.connectionConfiguration()
+        #expect(migration.host == "db.internal" && migration.port == 6543 && migration.database == "analytics")
+        #expect(migration.tls.isEnforced)
+        for refused in ["mysql://db/x", "postgres:///x", "postgres://db/x?sslmode=sometimes"] {
+            #expect(throws: CollectorConfigurationError.self) { try PostgresURL(refused) }
         }
     }
 

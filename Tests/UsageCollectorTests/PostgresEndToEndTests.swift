@@ -48,9 +48,8 @@ struct PostgresEndToEndTests {
 
     /// Counts rows with a fresh store (the collector's client stopped with its application).
     static func count(url: String) async throws -> Int {
-        let store = PostgresEventStore(
-            configuration: try PostgresEventStore.configuration(url: url),
-            logger: .init(label: "count")
+        let store = try PostgresEventStore(
+            url: url, logger: .init(label: "count")
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.client.run() }

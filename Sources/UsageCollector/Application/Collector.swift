@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// A collector's parts: its store, its writer and the services they need, ready to become an application.
@@ -20,6 +21,9 @@ public struct Collector: Sendable {
     let projectedStore: ProjectingEventStore
     /// Background services to run beside the HTTP server (database client, writer, retention).
     public let services: [any Service]
+    /// The registry of the collector's operational metrics, served at `GET /metrics`.
+    public let metricsRegistry: PrometheusCollectorRegistry
+    let metrics: CollectorMetrics
     let logger: Logger
 
     /// Opens the store named by `configuration` (PostgreSQL when `databaseURL` is set, else SQLite under
@@ -27,12 +31,15 @@ public struct Collector: Sendable {
     /// - Parameters:
     ///   - configuration: the collector's configuration
     ///   - logger: logger for the collector and its services
-    public static func open(configuration: CollectorConfiguration, logger: Logger) throws -> Collector {
+    ///   - metricsRegistry: where its operational metrics go (its own registry by default)
+    public static func open(
+        configuration: CollectorConfiguration, logger: Logger,
+        metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    ) throws -> Collector {
         var services: [any Service] = []
         let store: any EventStore
         if let url = configuration.databaseURL {
-            let postgres = PostgresEventStore(
-                configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            let postgres = try PostgresEventStore(url: url, logger: logger)
             services.append(postgres.client)
             store = postgres
         } else {
@@ -42,7 +49,9 @@ public struct Collector: Sendable {
             )
             store = try SQLiteEventStore(path: configuration.dataDirectory + "/events.sqlite")
         }
-        return try Collector(configuration: configuration, store: store, extraServices: services, logger: logger)
+        return try Collector(
+            configuration: configuration, store: store, extraServices: services, logger: logger,
+            metricsRegistry: metricsRegistry)
     }
 
     /// Builds a collector over an existing store.
@@ -51,11 +60,13 @@ public struct Collector: Sendable {
     ///   - store: the event store
     ///   - extraServices: services the store needs running, started before the writer
     ///   - logger: logger for the collector and its services
+    ///   - metricsRegistry: where its operational metrics go (its own registry by default)
     public init(
         configuration: CollectorConfiguration,
         store: any EventStore,
         extraServices: [any Service] = [],
-        logger: Logger
+        logger: Logger,
+        metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) throws {
         guard configuration.groupCommit.maxEvents > 0, configuration.groupCommit.maxPendingEvents > 0 else {
             throw CollectorConfigurationError(
@@ -64,10 +75,13 @@ public struct Collector: Sendable {
         self.configuration = configuration
         self.store = store
         self.logger = logger
+        self.metricsRegistry = metricsRegistry
+        self.metrics = CollectorMetrics(registry: metricsRegistry)
         self.insights = InsightsEngine(store: store, logger: logger)
         self.projectedStore = ProjectingEventStore(base: store, engine: self.insights)
         self.writer = GroupCommitWriter(
-            store: self.projectedStore, configuration: configuration.groupCommit, logger: logger)
+            store: self.projectedStore, configuration: configuration.groupCommit, logger: logger,
+            metrics: self.metrics)
         var services = extraServices
         services.append(self.writer)
         services.append(self.insights)
@@ -85,11 +99,21 @@ public struct Collector: Sendable {
         let router = Router(context: BasicRequestContext.self)
         let keys = ProjectKeys(keys: self.configuration.projectKeys)
         let validator = CaptureValidator(projectKeys: keys, limits: self.configuration.limits)
+        let budget = BodyBudget(limit: self.configuration.limits.maxBodyBytesInFlight, metrics: self.metrics)
         CaptureController(
             validator: validator,
             decoder: CaptureBodyDecoder(limits: self.configuration.limits),
-            writer: self.writer
+            writer: self.writer,
+            budget: budget,
+            metrics: self.metrics
         ).addRoutes(to: router)
+        let registry = self.metricsRegistry
+        // Unauthenticated like most Prometheus targets: counts and latencies only, no event data (README).
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
 
         DashboardPage.addRoutes(to: router)
         let store = self.store
@@ -104,7 +128,8 @@ public struct Collector: Sendable {
         }
 
         let admin = router.group("/api").add(middleware: AdminAuthMiddleware(token: self.configuration.adminToken))
-        ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys).addRoutes(to: admin)
+        ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys, budget: budget)
+            .addRoutes(to: admin)
         InsightsController(
             engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         ).addRoutes(to: admin)
@@ -129,7 +154,13 @@ public struct Collector: Sendable {
         let store = self.store
         let insights = self.insights
         app.beforeServerStarts {
-            try await store.migrate()
+            // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
+            do {
+                try await cancelWhenGracefulShutdown { try await store.migrate() }
+            } catch {
+                throw CollectorStartupError(
+                    migrationFailure: error, interrupted: Task.isShuttingDownGracefully || Task.isCancelled)
+            }
             insights.storeIsMigrated()
         }
         return app

@@ -55,7 +55,8 @@ public struct CollectorConfiguration: Sendable {
         self.limits = limits
     }
 
-    /// Applies `COLLECTOR_PROJECT_KEYS`, `COLLECTOR_ADMIN_TOKEN` and `COLLECTOR_RETENTION_DAYS` from `environment`.
+    /// Applies `COLLECTOR_PROJECT_KEYS`, `COLLECTOR_ADMIN_TOKEN`, `COLLECTOR_RETENTION_DAYS` and
+    /// `COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT` from `environment`.
     /// - Throws: ``CollectorConfigurationError`` naming the variable when a value is malformed.
     public mutating func apply(environment: [String: String]) throws {
         if let keys = environment["COLLECTOR_PROJECT_KEYS"] {
@@ -87,6 +88,17 @@ public struct CollectorConfiguration: Sendable {
                 )
             }
             self.retentionDays = parsed
+        }
+        if let bytes = environment["COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT"] {
+            // A full-size capture request (base64 included) must fit, or it could never be accepted.
+            let minimum = CaptureBodyDecoder(limits: self.limits).maxRawBodyBytes
+            guard let parsed = Int(bytes.trimmingCharacters(in: .whitespaces)), parsed >= minimum else {
+                throw CollectorConfigurationError(
+                    variable: "COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT",
+                    reason: "expected a whole number of bytes, at least \(minimum) (one full capture request)"
+                )
+            }
+            self.limits.maxBodyBytesInFlight = parsed
         }
     }
 }

@@ -7,6 +7,8 @@ struct CaptureController: Sendable {
     let validator: CaptureValidator
     let decoder: CaptureBodyDecoder
     let writer: GroupCommitWriter
+    let budget: BodyBudget
+    let metrics: CollectorMetrics
 
     static let paths = ["/batch", "/capture", "/e", "/i/v0/e"]
 
@@ -20,38 +22,31 @@ struct CaptureController: Sendable {
     }
 
     /// Reads, decodes, validates and commits one capture request; every failure becomes a JSON error body.
+    /// The body's bytes count against the collector's ``BodyBudget`` until the events are committed.
     func capture(_ request: Request) async -> Response {
         let cors = Self.corsHeaders(for: request)
+        let started = ContinuousClock.now
+        defer { self.metrics.captureDuration.record(duration: ContinuousClock.now - started) }
         do {
-            let records = try await self.records(from: request)
-            try await self.writer.submit(records)
+            let tooLarge = IngestError.requestTooLarge(limit: self.validator.limits.maxBatchRequestBytes)
+            let accepted = try await self.budget.withBody(
+                of: request, maxBytes: self.decoder.maxRawBodyBytes, tooLarge: tooLarge
+            ) { (body: ByteBuffer) async throws(IngestError) in
+                let records = try self.records(from: body, of: request)
+                try await self.writer.submit(records)
+                return records.count
+            }
+            self.metrics.acceptedEvents.increment(by: accepted)
             var response = JSONResponses.captured()
             response.headers.append(contentsOf: cors)
             return response
         } catch {
+            self.metrics.rejected(error)
             return JSONResponses.error(error, headers: cors)
         }
     }
 
-    private func records(from request: Request) async throws(IngestError) -> [EventRecord] {
-        let maxRaw = self.decoder.maxRawBodyBytes
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxRaw {
-            throw .requestTooLarge(limit: self.validator.limits.maxBatchRequestBytes)
-        }
-        var body = ByteBuffer()
-        do {
-            for try await chunk in request.body {
-                guard body.readableBytes + chunk.readableBytes <= maxRaw else {
-                    throw IngestError.requestTooLarge(limit: self.validator.limits.maxBatchRequestBytes)
-                }
-                var chunk = chunk
-                body.writeBuffer(&chunk)
-            }
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw .invalidPayload("the request body could not be read")
-        }
+    private func records(from body: ByteBuffer, of request: Request) throws(IngestError) -> [EventRecord] {
         let query = request.uri.queryParameters
         let envelope = CaptureBodyDecoder.Envelope(
             contentType: request.headers[.contentType],

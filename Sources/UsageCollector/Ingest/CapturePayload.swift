@@ -4,7 +4,6 @@ struct CapturePayload {
     /// `api_key` or `token` of the batch object (for a single event, its own key is in the event).
     var apiKey: String?
     var sentAtText: String?
-    var historicalMigration = false
     /// Whether the payload was a batch (object with `batch`, or an array) rather than a single event.
     var isBatch = false
 }

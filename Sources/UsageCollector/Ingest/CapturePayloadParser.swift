@@ -5,7 +5,7 @@ struct CapturePayloadParser {
     private let maxEvents: Int
 
     private enum Key {
-        case batch, apiKey, token, sentAt, historicalMigration
+        case batch, apiKey, token, sentAt
         case event, distinctID, uuid, timestamp, offset, properties
         case other
     }
@@ -15,12 +15,8 @@ struct CapturePayloadParser {
         self.maxEvents = maxEvents
     }
 
-    /// Parses a whole body (batch object, array of events or single event).
-    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(JSONScanFailure) -> CapturePayload {
-        var parser = CapturePayloadParser(buffer, maxDepth: maxDepth)
-        return try parser.parsePayload()
-    }
-
+    /// Parses a whole body (batch object, array of events or single event). Keys the collector does not use,
+    /// such as `historical_migration`, are validated and skipped.
     mutating func parsePayload() throws(JSONScanFailure) -> CapturePayload {
         var payload = CapturePayload()
         switch self.scanner.peek() {
@@ -41,13 +37,6 @@ struct CapturePayloadParser {
                 case .sentAt:
                     if self.scanner.peek() == UInt8(ascii: "\"") {
                         payload.sentAtText = self.scanner.string(try self.scanner.scanString())
-                    } else {
-                        try self.scanner.skipValue(depth: 2)
-                    }
-                case .historicalMigration:
-                    if self.scanner.peek() == UInt8(ascii: "t") {
-                        try self.scanner.scanLiteral("true")
-                        payload.historicalMigration = true
                     } else {
                         try self.scanner.skipValue(depth: 2)
                     }
@@ -203,7 +192,6 @@ struct CapturePayloadParser {
             case "api_key": return .apiKey
             case "token": return .token
             case "sent_at": return .sentAt
-            case "historical_migration": return .historicalMigration
             case "event": return .event
             case "distinct_id": return .distinctID
             case "uuid": return .uuid
@@ -224,7 +212,6 @@ struct CapturePayloadParser {
         case 9 where self.scanner.token(token, equals: "timestamp"): return .timestamp
         case 10 where self.scanner.token(token, equals: "properties"): return .properties
         case 11 where self.scanner.token(token, equals: "distinct_id"): return .distinctID
-        case 20 where self.scanner.token(token, equals: "historical_migration"): return .historicalMigration
         default: return .other
         }
     }

@@ -24,11 +24,6 @@ enum EventUUID {
         return raw.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
     }
 
-    static func parse(_ text: String) -> UUID? {
-        var text = text
-        return text.withUTF8 { parse($0) }
-    }
-
     /// A time-ordered version 7 UUID for `microseconds` since the epoch (RFC 9562).
     static func version7(microseconds: Int64) -> UUID {
         var generator = SystemRandomNumberGenerator()

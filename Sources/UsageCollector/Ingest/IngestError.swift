@@ -74,6 +74,12 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     static func requestTooLarge(limit: Int) -> IngestError {
         IngestError(status: 413, code: "request_too_large", detail: "the request is larger than \(limit) bytes")
     }
+    static let bodyBytesInFlightExceeded = IngestError(
+        status: 503,
+        code: "too_many_bytes_in_flight",
+        detail: "the collector holds as many request bytes as it may; retry later",
+        retryAfterSeconds: 1
+    )
     static let writerSaturated = IngestError(
         status: 503,
         code: "writer_saturated",

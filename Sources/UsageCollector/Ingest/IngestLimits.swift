@@ -15,6 +15,9 @@ public struct IngestLimits: Sendable, Equatable {
     /// Most events in one request: tiny events (`{}` is 3 bytes) would otherwise let a 20 MB body
     /// expand into gigabytes of parsed events.
     public var maxEventsPerRequest: Int
+    /// Most request-body bytes all capture and import requests may hold at once; beyond it requests get 503 with
+    /// `Retry-After` (`COLLECTOR_MAX_BODY_BYTES_IN_FLIGHT`).
+    public var maxBodyBytesInFlight: Int
 
     /// Creates limits; the defaults are PostHog's.
     public init(
@@ -24,7 +27,8 @@ public struct IngestLimits: Sendable, Equatable {
         maxNestingDepth: Int = 64,
         maxDistinctIDLength: Int = 200,
         maxImportBytes: Int = 256 * 1024 * 1024,
-        maxEventsPerRequest: Int = 100_000
+        maxEventsPerRequest: Int = 100_000,
+        maxBodyBytesInFlight: Int = 256 * 1024 * 1024
     ) {
         self.maxBatchRequestBytes = maxBatchRequestBytes
         self.maxSingleEventRequestBytes = maxSingleEventRequestBytes
@@ -33,5 +37,6 @@ public struct IngestLimits: Sendable, Equatable {
         self.maxDistinctIDLength = maxDistinctIDLength
         self.maxImportBytes = maxImportBytes
         self.maxEventsPerRequest = maxEventsPerRequest
+        self.maxBodyBytesInFlight = maxBodyBytesInFlight
     }
 }

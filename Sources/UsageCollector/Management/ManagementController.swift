@@ -6,9 +6,9 @@ struct ManagementController: Sendable {
     let store: any EventStore
     let validator: CaptureValidator
     let projectKeys: ProjectKeys
+    let budget: BodyBudget
 
     static let exportPageSize = 1000
-    static let importChunkSize = 5000
 
     func addRoutes(to group: RouterGroup<some RequestContext>) {
         group.get("export") { request, _ in self.export(request) }
@@ -51,40 +51,28 @@ struct ManagementController: Sendable {
 
     /// `POST /api/import?api_key=`: NDJSON events with capture's validation; all lines or none.
     func importEvents(_ request: Request) async -> Response {
+        let limit = self.validator.limits.maxImportBytes
         do {
-            var body = ByteBuffer()
-            let limit = self.validator.limits.maxImportBytes
-            do {
-                for try await chunk in request.body {
-                    guard body.readableBytes + chunk.readableBytes <= limit else {
-                        throw IngestError.requestTooLarge(limit: limit)
-                    }
-                    var chunk = chunk
-                    body.writeBuffer(&chunk)
+            return try await self.budget.withBody(
+                of: request, maxBytes: limit, tooLarge: .requestTooLarge(limit: limit)
+            ) { (body: ByteBuffer) async throws(IngestError) in
+                let fallbackKey =
+                    request.uri.queryParameters["api_key"].map(String.init) ?? self.projectKeys.keys.first
+                let records = try self.importRecords(body, fallbackKey: fallbackKey)
+                // One transaction: a storage failure part-way leaves nothing of the import behind.
+                let inserted: Int
+                do {
+                    inserted = try await self.store.insert(batches: [records])
+                } catch {
+                    throw .storageUnavailable
                 }
-            } catch let error as IngestError {
-                throw error
-            } catch {
-                throw IngestError.invalidPayload("the request body could not be read")
+                return JSONResponses.json(
+                    status: .ok,
+                    #"{"status": 1, "received": \#(records.count), "inserted": \#(inserted)}"#
+                )
             }
-            let fallbackKey =
-                request.uri.queryParameters["api_key"].map(String.init) ?? self.projectKeys.keys.first
-            let records = try self.importRecords(body, fallbackKey: fallbackKey)
-            var inserted = 0
-            var start = 0
-            while start < records.count {
-                let end = min(start + Self.importChunkSize, records.count)
-                inserted += try await self.store.insert(Array(records[start..<end]))
-                start = end
-            }
-            return JSONResponses.json(
-                status: .ok,
-                #"{"status": 1, "received": \#(records.count), "inserted": \#(inserted)}"#
-            )
-        } catch let error as IngestError {
-            return JSONResponses.error(error)
         } catch {
-            return JSONResponses.error(.storageUnavailable)
+            return JSONResponses.error(error)
         }
     }
 

@@ -31,6 +31,7 @@ public final class GroupCommitWriter: Service, Sendable {
     private let store: any EventStore
     private let configuration: GroupCommitConfiguration
     private let logger: Logger
+    private let metrics: CollectorMetrics
     private let clock = ContinuousClock()
 
     /// Creates a writer over `store`; run it as a `Service`.
@@ -38,10 +39,15 @@ public final class GroupCommitWriter: Service, Sendable {
     ///   - store: where commits go
     ///   - configuration: N, T and the back-pressure bound
     ///   - logger: logs failed commits
-    public init(store: any EventStore, configuration: GroupCommitConfiguration, logger: Logger) {
+    ///   - metrics: receives commit latency, batch sizes and queue depth
+    public init(
+        store: any EventStore, configuration: GroupCommitConfiguration, logger: Logger,
+        metrics: CollectorMetrics = .none
+    ) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// How many commits succeeded and how many events they stored (duplicates included) since start.
@@ -68,6 +74,7 @@ public final class GroupCommitWriter: Service, Sendable {
                     }
                     state.waiters.append(Waiter(events: events, continuation: continuation))
                     state.waitingEvents += events.count
+                    self.metrics.waitingEvents.record(state.waitingEvents)
                     if state.oldestArrival == nil { state.oldestArrival = self.clock.now }
                     guard !state.wakeOnlyWhenFull || state.waitingEvents >= self.configuration.maxEvents else {
                         return (nil, nil)
@@ -87,19 +94,29 @@ public final class GroupCommitWriter: Service, Sendable {
     }
 
     public func run() async throws {
-        await withGracefulShutdownHandler {
-            while await self.waitForWork() {
-                await self.waitForFullGroupOrDeadline()
-                await self.commitWaiting()
+        // Cancellation (a sibling service failed, for instance the migration at start) stops the writer like a
+        // graceful shutdown: it commits what waits, then returns instead of waiting for work forever.
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                while await self.waitForWork() {
+                    await self.waitForFullGroupOrDeadline()
+                    await self.commitWaiting()
+                }
+            } onGracefulShutdown: {
+                self.beginShutdown()
             }
-        } onGracefulShutdown: {
-            let wakeup = self.state.withLock { state in
-                state.isShuttingDown = true
-                defer { state.writerWakeup = nil }
-                return state.writerWakeup
-            }
-            wakeup?.resume()
+        } onCancel: {
+            self.beginShutdown()
         }
+    }
+
+    private func beginShutdown() {
+        let wakeup = self.state.withLock { state in
+            state.isShuttingDown = true
+            defer { state.writerWakeup = nil }
+            return state.writerWakeup
+        }
+        wakeup?.resume()
     }
 
     /// Suspends until events wait; false once shutting down with nothing left to commit.
@@ -170,7 +187,11 @@ public final class GroupCommitWriter: Service, Sendable {
         }
         guard !waiters.isEmpty else { return }
         let eventCount = waiters.reduce(0) { $0 + $1.events.count }
+        self.metrics.waitingEvents.record(self.waitingEventCount)
+        self.metrics.commitBatchEvents.record(eventCount)
         do {
+            let started = self.clock.now
+            defer { self.metrics.commitDuration.record(duration: self.clock.now - started) }
             _ = try await self.store.insert(batches: waiters.map(\.events))
             self.state.withLock { state in
                 state.commits += 1

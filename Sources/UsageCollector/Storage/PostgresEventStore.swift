@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOSSL
 import PostgresNIO
 
 /// The PostgreSQL event store: one multi-row `INSERT … SELECT FROM unnest($arrays)` statement per group
@@ -11,45 +10,24 @@ import PostgresNIO
 public final class PostgresEventStore: EventStore {
     /// The connection pool.
     public let client: PostgresClient
-    private let logger: Logger
+
+    /// Settings of the connection that migrates the schema (outside the pool, so that its failure is reported).
+    let migrationURL: PostgresURL
+    let logger: Logger
 
     /// Creates a store over a new client.
     /// - Parameters:
-    ///   - configuration: connection settings
+    ///   - url: `postgres://user:password@host:port/database?sslmode=…`
     ///   - logger: background logger for the client
-    public init(configuration: PostgresClient.Configuration, logger: Logger) {
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    public init(url: String, logger: Logger) throws {
+        let parsed = try PostgresURL(url)
+        self.client = PostgresClient(configuration: parsed.clientConfiguration, backgroundLogger: logger)
+        self.migrationURL = parsed
         self.logger = logger
     }
 
-    /// Client settings from a `postgres://user:password@host:port/database?sslmode=…` URL.
-    public static func configuration(url: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url),
-            components.scheme == "postgres" || components.scheme == "postgresql",
-            let host = components.host, !host.isEmpty
-        else {
-            throw CollectorConfigurationError(
-                variable: "--database-url", reason: "expected postgres://user@host:port/database")
-        }
-        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
-        let tls: PostgresClient.Configuration.TLS
-        switch sslMode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default: throw CollectorConfigurationError(variable: "--database-url", reason: "unknown sslmode \(sslMode)")
-        }
-        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        return PostgresClient.Configuration(
-            host: host,
-            port: components.port ?? 5432,
-            username: components.user ?? "postgres",
-            password: components.password,
-            database: database.isEmpty ? nil : database,
-            tls: tls
-        )
-    }
-
+    /// Creates or upgrades the schema while holding the migration lock, so that collectors started together
+    /// on one database migrate one after the other.
     public func migrate() async throws {
         let statements: [PostgresQuery] = [
             """
@@ -67,8 +45,10 @@ public final class PostgresEventStore: EventStore {
             "CREATE INDEX IF NOT EXISTS events_project_event_timestamp ON events (project, event, timestamp)",
             "CREATE INDEX IF NOT EXISTS events_timestamp ON events (timestamp)",
         ]
-        for statement in statements {
-            try await self.client.query(statement, logger: self.logger)
+        try await self.withMigrationLock { connection in
+            for statement in statements {
+                try await connection.query(statement, logger: self.logger)
+            }
         }
     }
 
@@ -78,13 +58,33 @@ public final class PostgresEventStore: EventStore {
             Self.insertQuery(events, returning: "1", wrap: "SELECT count(*)::int8 FROM inserted"))
     }
 
+    /// Rows per `INSERT` statement: a group commit is one statement; a large import is several statements in one
+    /// transaction, so that no statement's arrays grow with the import.
+    static let rowsPerStatement = 10_000
+
     public func insertReturningNew(batches: [[EventRecord]]) async throws -> [EventRecord] {
         let events = Array(batches.joined())
         guard !events.isEmpty else { return [] }
-        let rows = try await self.client.query(
-            Self.insertQuery(events, returning: "project, uuid", wrap: "SELECT project, uuid FROM inserted"),
-            logger: self.logger
-        )
+        if events.count <= Self.rowsPerStatement {
+            return try await Self.insertReturningNew(events) { try await self.client.query($0, logger: self.logger) }
+        }
+        return try await self.client.withTransaction(logger: self.logger) { connection in
+            var new: [EventRecord] = []
+            for start in stride(from: 0, to: events.count, by: Self.rowsPerStatement) {
+                let chunk = Array(events[start..<min(start + Self.rowsPerStatement, events.count)])
+                new += try await Self.insertReturningNew(chunk) { try await connection.query($0, logger: self.logger) }
+            }
+            return new
+        }
+    }
+
+    /// Inserts `events` in one statement run by `query` (the pool's or a transaction's connection).
+    private static func insertReturningNew(
+        _ events: [EventRecord],
+        on query: (PostgresQuery) async throws -> PostgresRowSequence
+    ) async throws -> [EventRecord] {
+        let rows = try await query(
+            Self.insertQuery(events, returning: "project, uuid", wrap: "SELECT project, uuid FROM inserted"))
         var stored: Set<ProjectUUID> = []
         for try await (project, uuid) in rows.decode((String, UUID).self) {
             stored.insert(ProjectUUID(project: project, uuid: uuid))

@@ -33,9 +33,8 @@ func withStore(_ engine: Engine, _ body: @Sendable (any EventStore) async throws
         try await body(store)
     case .postgres:
         let url = try await PostgresDatabase.create()
-        let store = PostgresEventStore(
-            configuration: try PostgresEventStore.configuration(url: url),
-            logger: Logger(label: "postgres-test")
+        let store = try PostgresEventStore(
+            url: url, logger: Logger(label: "postgres-test")
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.client.run() }
