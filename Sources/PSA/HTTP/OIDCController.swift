@@ -31,7 +31,8 @@ struct OIDCController {
             Cookie(
                 name: Self.cookieName, value: started.browserBinding,
                 maxAge: Int(oidc.configuration.authorizationLifetime), path: Self.cookiePath,
-                secure: Self.isSecure(oidc.configuration.clients[provider]?.redirectURI), httpOnly: true, sameSite: .lax))
+                secure: Self.isSecure(oidc.configuration.clients[provider]?.redirectURI), httpOnly: true, sameSite: .lax
+            ))
         return response
     }
 
@@ -56,7 +57,8 @@ struct OIDCController {
         response.setCookie(
             Cookie(
                 name: Self.cookieName, value: "", maxAge: 0, path: Self.cookiePath,
-                secure: Self.isSecure(oidc.configuration.clients[provider]?.redirectURI), httpOnly: true, sameSite: .lax))
+                secure: Self.isSecure(oidc.configuration.clients[provider]?.redirectURI), httpOnly: true, sameSite: .lax
+            ))
         return response
     }
 
@@ -74,7 +76,9 @@ struct OIDCController {
         init(from decoder: any Decoder) throws {
             try Self.refuseUnknownKeys(in: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            guard container.contains(.signupDomain) else { throw RequestError.invalid("invalid_field", "'signup_domain' is required.") }
+            guard container.contains(.signupDomain) else {
+                throw RequestError.invalid("invalid_field", "'signup_domain' is required.")
+            }
             signupDomain = try container.decodeIfPresent(String.self, forKey: .signupDomain)
         }
 

@@ -29,12 +29,14 @@ extension AuthService {
                 actor: signupTenantID.map { AnalyticsActor(tenant: $0) }, at: time)
             throw RequestError.noOIDCAccount
         case .eligible(let tenantID):
-            user = try await createUser(email: email, subject: identity.subject, provider: provider, tenantID: tenantID, at: time)
+            user = try await createUser(
+                email: email, subject: identity.subject, provider: provider, tenantID: tenantID, at: time)
         }
         let analyticsProvider = provider.analyticsProvider
         guard user.isActive else {
             analytics.capture(
-                LoginFailed(reason: .oauthInactiveAccount, provider: analyticsProvider, hasTwoFactor: user.hasTwoFactor),
+                LoginFailed(
+                    reason: .oauthInactiveAccount, provider: analyticsProvider, hasTwoFactor: user.hasTwoFactor),
                 actor: AnalyticsActor(tenant: user.tenantID), at: time)
             throw RequestError.inactiveOIDCAccount
         }
@@ -90,7 +92,8 @@ extension AuthService {
         do {
             try await database.transaction { [now] session in
                 try await AccountStore().insert(user, passwordHash: passwordHash, in: session)
-                try await OIDCStore().link(provider: provider, subject: subject, userID: user.id, at: now(), in: session)
+                try await OIDCStore().link(
+                    provider: provider, subject: subject, userID: user.id, at: now(), in: session)
             }
         } catch let error as DatabaseError where error == .uniqueViolation {
             // The same person finishing two sign-ins at once: the other one created the account.

@@ -15,7 +15,7 @@ enum CacheLifetime {
         guard let cacheControl else { return min(defaultLifetime, maximum) }
         var maxAge: TimeInterval?
         for directive in cacheControl.split(separator: ",") {
-            let parts = directive.split(separator: "=", maxSplits: 1)
+            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
             switch name {
             case "no-store", "no-cache": return 0

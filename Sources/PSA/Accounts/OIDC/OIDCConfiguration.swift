@@ -19,7 +19,8 @@ public struct OIDCConfiguration: Sendable {
         public var jwksURL: String?
 
         /// A client registration.
-        public init(issuer: String, clientID: String, clientSecret: String, redirectURI: String, jwksURL: String? = nil) {
+        public init(issuer: String, clientID: String, clientSecret: String, redirectURI: String, jwksURL: String? = nil)
+        {
             self.issuer = issuer
             self.clientID = clientID
             self.clientSecret = clientSecret

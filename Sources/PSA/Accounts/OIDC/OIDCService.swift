@@ -105,7 +105,8 @@ public struct OIDCService: Sendable {
             guard callback.error == nil, let code = callback.code, (1...4_096).contains(code.utf8.count) else {
                 throw OIDCFailure.denied
             }
-            let idToken = try await exchange(code, verifier: authorization.codeVerifier, documents: documents, client: client)
+            let idToken = try await exchange(
+                code, verifier: authorization.codeVerifier, documents: documents, client: client)
             let verifier = IDTokenVerifier(
                 client: client, documents: documents, clockSkew: configuration.clockSkew,
                 maximumAge: configuration.authorizationLifetime)
@@ -154,7 +155,8 @@ public struct OIDCService: Sendable {
         } catch ProviderDocumentError.unreachable(let status) where (400..<500).contains(status) {
             throw OIDCFailure.invalidToken
         } catch {
-            logger.warning("OpenID token endpoint failed", metadata: ["issuer": "\(client.issuer)", "error": "\(error)"])
+            logger.warning(
+                "OpenID token endpoint failed", metadata: ["issuer": "\(client.issuer)", "error": "\(error)"])
             throw OIDCFailure.providerUnavailable
         }
         guard let token = try? JSONDecoder().decode(TokenResponse.self, from: response.body) else {

@@ -50,7 +50,8 @@ struct ProviderTransport: Sendable {
         }
         let cacheControl = response.headers["Cache-Control"]
         return Document(
-            body: Data(body.readableBytesView), cacheControl: cacheControl.isEmpty ? nil : cacheControl.joined(separator: ","))
+            body: Data(body.readableBytesView),
+            cacheControl: cacheControl.isEmpty ? nil : cacheControl.joined(separator: ","))
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, which is right both in a form body and in
