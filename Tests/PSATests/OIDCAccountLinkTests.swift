@@ -74,6 +74,8 @@ struct OIDCAccountLinkTests {
 
     @Test func anUnreachableProviderAnswers502() async throws {
         try await TestPSA.run(configure: {
+            // Connection attempts are retried until the timeout.
+            $0.oidc.requestTimeout = 0.5
             $0.oidc.clients[.keycloak] = OIDCConfiguration.Client(
                 issuer: "http://127.0.0.1:9/realms/msp", clientID: "psa", clientSecret: "secret",
                 redirectURI: "https://psa.example.com/api/auth/oidc/keycloak/callback")

@@ -160,6 +160,9 @@ struct OIDCSignInTests {
             #expect(response["two_factor_required"] as? Bool == true)
             #expect(response["token"] == nil)
             let challenge = try #require(response["challenge"] as? String)
+            let wrong = try await client.call(
+                .post, "/api/auth/login/two-factor", json: #"{"challenge": "\#(challenge)", "code": "000000"}"#)
+            #expect(wrong["code"] as? String == "invalid_two_factor_code")
             let code = user.code(at: psa.clock.now)
             let signedIn = try await client.call(
                 .post, "/api/auth/login/two-factor", json: #"{"challenge": "\#(challenge)", "code": "\#(code)"}"#)
@@ -168,6 +171,14 @@ struct OIDCSignInTests {
             #expect(
                 login?.eventProperties
                     == ["provider": "google", "user_type": "internal", "has_two_factor": true, "login_method": "oauth"])
+            let failures = try await psa.events(named: "login_failed")
+            #expect(
+                failures.last?.eventProperties
+                    == ["reason": "invalid_two_factor_code", "provider": "google", "has_two_factor": true])
+            let token = try #require(signedIn["token"] as? String)
+            #expect(try await client.call(.post, "/api/auth/logout", token: token).status == .noContent)
+            let logout = try await psa.events(named: "user_logged_out")
+            #expect(logout.map(\.eventProperties) == [["user_type": "internal"]])
         }
     }
 

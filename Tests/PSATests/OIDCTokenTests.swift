@@ -77,11 +77,13 @@ struct OIDCTokenTests {
                 claims.emailVerified = false
                 return try await provider.sign(claims)
             }
-            // A well-signed token whose payload alone exceeds any real ID token.
-            try await Self.expectRefused(client, provider, psa) { nonce in
-                var claims = Self.claims(provider, psa, nonce: nonce)
-                claims.padding = String(repeating: "a", count: 20_000)
-                return try await provider.sign(claims)
+            // Well-signed tokens larger than any real ID token, and than any token response.
+            for size in [20_000, 100_000] {
+                try await Self.expectRefused(client, provider, psa) { nonce in
+                    var claims = Self.claims(provider, psa, nonce: nonce)
+                    claims.padding = String(repeating: "a", count: size)
+                    return try await provider.sign(claims)
+                }
             }
             #expect(try await psa.events(named: "user_logged_in").count == 1)
         }

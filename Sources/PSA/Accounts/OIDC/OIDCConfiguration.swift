@@ -45,6 +45,8 @@ public struct OIDCConfiguration: Sendable {
     public var defaultCacheLifetime: TimeInterval = 5 * 60
     /// Allowed difference between this server's clock and the provider's, for `exp` and `iat`.
     public var clockSkew: TimeInterval = 60
+    /// How long one request to a provider may take, connection attempts included.
+    public var requestTimeout: TimeInterval = 10
 
     /// No provider.
     public init() {}

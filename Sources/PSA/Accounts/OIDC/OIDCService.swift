@@ -27,10 +27,11 @@ public struct OIDCService: Sendable {
         self.database = database
         self.auth = auth
         self.analytics = analytics
-        self.transport = ProviderTransport(http: http)
+        let transport = ProviderTransport(http: http, timeout: configuration.requestTimeout)
+        self.transport = transport
         self.documents = configuration.clients.mapValues { client in
             ProviderDocuments(
-                client: client, transport: ProviderTransport(http: http), settings: configuration, logger: logger,
+                client: client, transport: transport, settings: configuration, logger: logger,
                 now: now)
         }
         self.now = now
@@ -153,6 +154,8 @@ public struct OIDCService: Sendable {
                     ("client_id", client.clientID), ("client_secret", client.clientSecret), ("code_verifier", verifier),
                 ], limit: 64 * 1_024)
         } catch ProviderDocumentError.unreachable(let status) where (400..<500).contains(status) {
+            throw OIDCFailure.invalidToken
+        } catch ProviderDocumentError.tooLarge {
             throw OIDCFailure.invalidToken
         } catch {
             logger.warning(

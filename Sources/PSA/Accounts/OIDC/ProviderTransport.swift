@@ -6,7 +6,12 @@ import NIOCore
 struct ProviderTransport: Sendable {
     let http: HTTPClient
     /// How long one request may take.
-    var timeout: TimeAmount = .seconds(10)
+    let timeout: TimeAmount
+
+    init(http: HTTPClient, timeout: TimeInterval) {
+        self.http = http
+        self.timeout = .milliseconds(Int64(timeout * 1_000))
+    }
 
     /// A response's body and its `Cache-Control`, when the status is 200.
     struct Document: Sendable {
