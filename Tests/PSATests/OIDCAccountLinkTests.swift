@@ -89,6 +89,22 @@ struct OIDCAccountLinkTests {
         }
     }
 
+    @Test func aFailingDiscoveryIsNotAskedAgainWithinTheRefreshInterval() async throws {
+        try await OIDCSignInTests.run { psa, client, provider in
+            provider.setDiscoveryFails(true)
+            for _ in 0..<3 {
+                let start = try await client.call(.get, "/api/auth/oidc/google/start")
+                #expect(start.status == .badGateway)
+            }
+            #expect(provider.discoveryFetches == 1)
+            provider.setDiscoveryFails(false)
+            psa.clock.advance(by: 61)
+            #expect(try await client.call(.get, "/api/auth/oidc/google/start").status == .found)
+            #expect(try await client.call(.get, "/api/auth/oidc/google/start").status == .found)
+            #expect(provider.discoveryFetches == 2)
+        }
+    }
+
     @Test(arguments: [
         (
             #"{"issuer":"https://other.example","authorization_endpoint":"https://idp.example/a","token_endpoint":"https://idp.example/t","jwks_uri":"https://idp.example/k"}"#,

@@ -28,6 +28,8 @@ final class LocalOpenIDProvider: Sendable {
         var publishedKIDs: [String] = []
         var jwksCacheControl: String? = "public, max-age=3600"
         var jwksFetches = 0
+        var discoveryFetches = 0
+        var discoveryFails = false
         var grants: [String: Grant] = [:]
         var tokenRequests = 0
     }
@@ -87,6 +89,14 @@ final class LocalOpenIDProvider: Sendable {
         state.withLock { $0.jwksCacheControl = value }
     }
 
+    /// Makes the discovery document answer 503 (or work again).
+    func setDiscoveryFails(_ fails: Bool) {
+        state.withLock { $0.discoveryFails = fails }
+    }
+
+    /// How many times the discovery document was fetched.
+    var discoveryFetches: Int { state.withLock { $0.discoveryFetches } }
+
     /// How many times the JWKS was fetched.
     var jwksFetches: Int { state.withLock { $0.jwksFetches } }
 
@@ -127,7 +137,12 @@ final class LocalOpenIDProvider: Sendable {
     }
 
     private func discovery() -> Response {
-        json(
+        let fails = state.withLock { state in
+            state.discoveryFetches += 1
+            return state.discoveryFails
+        }
+        if fails { return Response(status: .serviceUnavailable) }
+        return json(
             #"""
             {"issuer":"\#(issuer)","authorization_endpoint":"\#(issuer)/authorize","token_endpoint":"\#(issuer)/token",
             "jwks_uri":"\#(issuer)/jwks","code_challenge_methods_supported":["S256"],"response_types_supported":["code"]}

@@ -38,6 +38,8 @@ actor ProviderDocuments {
     /// The discovery document, validated against the configured issuer.
     func providerMetadata() async throws -> ProviderMetadata {
         if let cached = metadata, cached.expiresAt > now() || isRecent(metadataFetchedAt) { return cached.value }
+        // A provider that failed a moment ago is not asked again for each sign-in started meanwhile.
+        if metadata == nil, isRecent(metadataFetchedAt) { throw ProviderDocumentError.unreachable(status: 0) }
         metadataFetchedAt = now()
         do {
             let document = try await transport.get(client.discoveryURL, limit: Self.metadataLimit)
