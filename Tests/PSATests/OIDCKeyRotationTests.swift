@@ -26,7 +26,7 @@ struct OIDCKeyRotationTests {
             // The provider rotates to a new key: the first token naming it refreshes the set once, though the
             // cached set is still fresh (max-age 3600).
             psa.clock.advance(by: 61)
-            provider.addKey("key-2", published: true)
+            provider.addKey("key-2", published: true, declaresAlgorithm: false)
             #expect(try await Self.signIn(client, provider, psa, kid: "key-2").status == .ok)
             #expect(provider.jwksFetches == 2)
 

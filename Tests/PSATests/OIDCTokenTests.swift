@@ -111,6 +111,12 @@ struct OIDCTokenTests {
                     }
                 }
             }
+            // An asymmetric algorithm, but not the one the key declares.
+            try await Self.expectRefused(client, provider, psa) { nonce in
+                try Self.token(
+                    header: #"{"alg":"RS256","kid":"key-1"}"#, claims: Self.claims(provider, psa, nonce: nonce)
+                ) { _ in Array(repeating: 1, count: 256) }
+            }
             try await Self.expectRefused(client, provider, psa) { _ in "not.a-token" }
             try await Self.expectRefused(client, provider, psa) { _ in "" }
         }

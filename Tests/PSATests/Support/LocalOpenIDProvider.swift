@@ -25,6 +25,7 @@ final class LocalOpenIDProvider: Sendable {
 
     private struct State {
         var signingKeys: [String: ES256PrivateKey] = [:]
+        var undeclaredAlgorithms: Set<String> = []
         var publishedKIDs: [String] = []
         var jwksCacheControl: String? = "public, max-age=3600"
         var jwksFetches = 0
@@ -72,11 +73,13 @@ final class LocalOpenIDProvider: Sendable {
             issuer: issuer, clientID: Self.clientID, clientSecret: Self.clientSecret, redirectURI: redirectURI)
     }
 
-    /// Creates a signing key; a published one appears in the JWKS.
-    func addKey(_ kid: String, published: Bool) {
+    /// Creates a signing key; a published one appears in the JWKS, with its `alg` unless `declaresAlgorithm` is
+    /// false (the verifier then takes the token's).
+    func addKey(_ kid: String, published: Bool, declaresAlgorithm: Bool = true) {
         state.withLock { state in
             state.signingKeys[kid] = ES256PrivateKey()
             if published { state.publishedKIDs.append(kid) }
+            if !declaresAlgorithm { state.undeclaredAlgorithms.insert(kid) }
         }
     }
 
@@ -105,9 +108,12 @@ final class LocalOpenIDProvider: Sendable {
 
     /// The public JWK of a key, as JSON.
     func publicJWK(_ kid: String) -> String {
-        let parameters = state.withLock { $0.signingKeys[kid]!.publicKey.parameters! }
-        return
-            #"{"kty":"EC","crv":"P-256","use":"sig","alg":"ES256","kid":"\#(kid)","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
+        let (parameters, declares) = state.withLock {
+            ($0.signingKeys[kid]!.publicKey.parameters!, !$0.undeclaredAlgorithms.contains(kid))
+        }
+        let algorithm = declares ? #""alg":"ES256","# : ""
+        return #"{"kty":"EC","crv":"P-256","use":"sig",\#(algorithm)"kid":"\#(kid)","x":"\#(parameters.x)","#
+            + #""y":"\#(parameters.y)"}"#
     }
 
     /// Signs `claims` with the key `kid` (whatever the header says when `headerKID` differs).

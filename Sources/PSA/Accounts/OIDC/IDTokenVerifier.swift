@@ -25,7 +25,7 @@ struct IDTokenVerifier: Sendable {
         guard token.utf8.count <= Self.maximumLength else { throw .oversized }
         let header = try Self.header(of: token)
         guard let algorithm = header.alg, Self.acceptedAlgorithms.contains(algorithm) else {
-            throw .algorithm(header.alg ?? "")
+            throw .algorithm(String((header.alg ?? "").prefix(16)))
         }
         guard let kid = header.kid, !kid.isEmpty, kid.utf8.count <= 256 else { throw .malformed }
         let found: ProviderKeySet?

@@ -26,7 +26,7 @@ struct ProviderKeySet: Sendable {
                 algorithms[kid] == nil, jwk.algorithm != .rsaOAEP
             else { continue }
             guard (try? await keys.add(jwk: jwk)) != nil else { continue }
-            algorithms[kid] = jwk.algorithm?.rawValue
+            algorithms.updateValue(jwk.algorithm?.rawValue, forKey: kid)
         }
         guard !algorithms.isEmpty else { throw ProviderDocumentError.malformed }
         return ProviderKeySet(keys: keys, algorithms: algorithms)
