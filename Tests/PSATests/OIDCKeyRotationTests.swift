@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -42,6 +43,29 @@ struct OIDCKeyRotationTests {
             #expect(provider.jwksFetches == 3)
             let reasons = try await psa.events(named: "login_failed").map { $0.eventProperties["reason"] }
             #expect(reasons == Array(repeating: "oauth_invalid_token", count: 7))
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func keycloaksDefaultRS256KeysVerify(engine: Engine) async throws {
+        try await OIDCSignInTests.run(on: engine) { psa, client, provider in
+            let admin = try await client.signUp()
+            try provider.addRSAKey("rsa-1")
+            let response = try await Self.signIn(client, provider, psa, kid: "rsa-1")
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response["user_id"] as? String == admin.userID)
+            // The same RSA key's public half, offered as an HMAC secret, is refused.
+            let forged = try await client.signIn(with: provider) { nonce in
+                try OIDCTokenTests.token(
+                    header: #"{"alg":"HS256","kid":"rsa-1"}"#,
+                    claims: TestIDToken(issuer: provider.issuer, email: admin.email, nonce: nonce, at: psa.clock.now)
+                ) { input in
+                    Array(
+                        HMAC<SHA256>.authenticationCode(
+                            for: input, using: SymmetricKey(data: Data(provider.publicJWK("rsa-1").utf8))))
+                }
+            }
+            #expect(forged.response["code"] as? String == "oidc_invalid_token")
         }
     }
 

@@ -1,4 +1,5 @@
 import Crypto
+import CryptoExtras
 import Foundation
 import Hummingbird
 import JWTKit
@@ -25,6 +26,7 @@ final class LocalOpenIDProvider: Sendable {
 
     private struct State {
         var signingKeys: [String: ES256PrivateKey] = [:]
+        var rsaKeys: [String: JWTKit.Insecure.RSA.PrivateKey] = [:]
         var undeclaredAlgorithms: Set<String> = []
         var publishedKIDs: [String] = []
         var jwksCacheControl: String? = "public, max-age=3600"
@@ -83,9 +85,13 @@ final class LocalOpenIDProvider: Sendable {
         }
     }
 
-    /// Publishes a key made earlier (a key rotation).
-    func publish(_ kid: String) {
-        state.withLock { $0.publishedKIDs.append(kid) }
+    /// Creates and publishes a 2048-bit RS256 key, the kind Google and Keycloak sign with by default.
+    func addRSAKey(_ kid: String) throws {
+        let key = try JWTKit.Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048))
+        state.withLock { state in
+            state.rsaKeys[kid] = key
+            state.publishedKIDs.append(kid)
+        }
     }
 
     func setJWKSCacheControl(_ value: String?) {
@@ -108,6 +114,11 @@ final class LocalOpenIDProvider: Sendable {
 
     /// The public JWK of a key, as JSON.
     func publicJWK(_ kid: String) -> String {
+        if let rsa = state.withLock({ $0.rsaKeys[kid] }) {
+            let (modulus, exponent) = try! rsa.publicKey.getKeyPrimitives()
+            return #"{"kty":"RSA","use":"sig","alg":"RS256","kid":"\#(kid)","n":"\#(Self.base64URL(modulus))","#
+                + #""e":"\#(Self.base64URL(exponent))"}"#
+        }
         let (parameters, declares) = state.withLock {
             ($0.signingKeys[kid]!.publicKey.parameters!, !$0.undeclaredAlgorithms.contains(kid))
         }
@@ -118,9 +129,12 @@ final class LocalOpenIDProvider: Sendable {
 
     /// Signs `claims` with the key `kid` (whatever the header says when `headerKID` differs).
     func sign(_ claims: TestIDToken, kid: String = "key-1", headerKID: String? = nil) async throws -> String {
-        let key = state.withLock { $0.signingKeys[kid]! }
         let keys = JWTKeyCollection()
-        await keys.add(ecdsa: key, kid: JWKIdentifier(string: headerKID ?? kid))
+        if let rsa = state.withLock({ $0.rsaKeys[kid] }) {
+            await keys.add(rsa: rsa, digestAlgorithm: .sha256, kid: JWKIdentifier(string: headerKID ?? kid))
+        } else {
+            await keys.add(ecdsa: state.withLock { $0.signingKeys[kid]! }, kid: JWKIdentifier(string: headerKID ?? kid))
+        }
         return try await keys.sign(claims, kid: JWKIdentifier(string: headerKID ?? kid))
     }
 
@@ -195,6 +209,11 @@ final class LocalOpenIDProvider: Sendable {
             return response
         }
         return json(#"{"access_token":"opaque","token_type":"Bearer","expires_in":300,"id_token":"\#(grant.idToken)"}"#)
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 
     private func json(_ text: String) -> Response {
