@@ -97,6 +97,12 @@ enum IDTokenRejection: Error, Equatable {
 }
 
 extension Data {
+    /// The bytes in base64url without padding (JWT segments, PKCE challenges).
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
     /// Decodes base64url without padding (JWT segments).
     init?(base64URLEncoded text: String) {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

@@ -17,26 +17,23 @@ enum OIDCFailure: Error, Equatable {
     var requestError: RequestError {
         switch self {
         case .invalidState:
-            RequestError(
-                status: .unauthorized, type: "authentication_error", code: "oidc_invalid_state",
-                detail: "This sign-in is invalid, expired or already used; start the sign-in again.")
-        case .denied:
-            RequestError(
-                status: .unauthorized, type: "authentication_error", code: "oidc_denied",
-                detail: "The identity provider did not sign you in.")
+            Self.unauthorized(
+                "oidc_invalid_state", "This sign-in is invalid, expired or already used; start the sign-in again.")
+        case .denied: Self.unauthorized("oidc_denied", "The identity provider did not sign you in.")
         case .invalidToken:
-            RequestError(
-                status: .unauthorized, type: "authentication_error", code: "oidc_invalid_token",
-                detail: "The identity provider's answer could not be verified; start the sign-in again.")
+            Self.unauthorized(
+                "oidc_invalid_token", "The identity provider's answer could not be verified; start the sign-in again.")
         case .emailUnverified:
-            RequestError(
-                status: .unauthorized, type: "authentication_error", code: "oidc_email_unverified",
-                detail: "The identity provider has not verified your email address.")
+            Self.unauthorized("oidc_email_unverified", "The identity provider has not verified your email address.")
         case .providerUnavailable:
             RequestError(
                 status: .badGateway, type: "unavailable", code: "oidc_provider_unavailable",
                 detail: "The identity provider cannot be reached; try again later.")
         }
+    }
+
+    private static func unauthorized(_ code: String, _ detail: String) -> RequestError {
+        RequestError(status: .unauthorized, type: "authentication_error", code: code, detail: detail)
     }
 }
 

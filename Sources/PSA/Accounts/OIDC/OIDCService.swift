@@ -178,8 +178,6 @@ public struct OIDCService: Sendable {
 
     /// RFC 7636's S256 challenge: base64url(SHA-256(verifier)).
     static func codeChallenge(for verifier: String) -> String {
-        Data(SHA256.hash(data: Data(verifier.utf8))).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Data(SHA256.hash(data: Data(verifier.utf8))).base64URLEncodedString()
     }
 }
