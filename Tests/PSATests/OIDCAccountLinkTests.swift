@@ -72,6 +72,26 @@ struct OIDCAccountLinkTests {
         }
     }
 
+    @Test func unfinishedStartsFromOneAddressAreBounded() async throws {
+        try await LocalOpenIDProvider.run { provider in
+            try await TestPSA.run(
+                configure: {
+                    $0.oidc.clients[.google] = provider.client()
+                    $0.oidc.unfinishedStartsPerAddress = 3
+                }, over: .live
+            ) { psa, client in
+                for _ in 0..<3 {
+                    #expect(try await client.call(.get, "/api/auth/oidc/google/start").status == .found)
+                }
+                let refused = try await client.call(.get, "/api/auth/oidc/google/start")
+                #expect(refused.status == .tooManyRequests)
+                #expect(refused.headers[.retryAfter] == "600")
+                psa.clock.advance(by: 601)
+                #expect(try await client.call(.get, "/api/auth/oidc/google/start").status == .found)
+            }
+        }
+    }
+
     @Test func anUnreachableProviderAnswers502() async throws {
         try await TestPSA.run(configure: {
             // Connection attempts are retried until the timeout.

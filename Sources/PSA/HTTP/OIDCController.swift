@@ -24,7 +24,7 @@ struct OIDCController {
         let tenant = try request.uri.queryParameters["tenant"].map {
             try FieldRules.identifier(String($0), field: "tenant")
         }
-        let started = try await oidc.start(provider, signupTenantID: tenant)
+        let started = try await oidc.start(provider, signupTenantID: tenant, address: context.clientAddress)
         var response = Response(
             status: .found, headers: [.location: started.authorizationURL, .cacheControl: "no-store"])
         response.setCookie(
@@ -46,7 +46,7 @@ struct OIDCController {
             code: parameter("code"), state: parameter("state"), error: parameter("error"),
             browserBinding: request.cookies[Self.cookieName]?.value)
         var response: Response
-        switch try await oidc.complete(provider, received, at: context.now) {
+        switch try await oidc.complete(provider, received, address: context.clientAddress, at: context.now) {
         case .session(let session):
             response = try AuthController.LoggedIn(session).response(from: request, context: context)
         case .secondFactorRequired(let challenge, let expiresAt):

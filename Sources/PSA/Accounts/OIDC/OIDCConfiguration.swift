@@ -47,6 +47,9 @@ public struct OIDCConfiguration: Sendable {
     public var clockSkew: TimeInterval = 60
     /// How long one request to a provider may take, connection attempts included.
     public var requestTimeout: TimeInterval = 10
+    /// Sign-ins one client address may start within ``authorizationLifetime`` and not finish, before it waits as
+    /// long: each start stores a row, so an unauthenticated flood must not grow the table without bound.
+    public var unfinishedStartsPerAddress = 30
 
     /// No provider.
     public init() {}

@@ -16,6 +16,7 @@ public struct OIDCService: Sendable {
     let analytics: AnalyticsClient
     let transport: ProviderTransport
     let documents: [OIDCProvider: ProviderDocuments]
+    let startThrottle: LoginThrottle
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -34,6 +35,11 @@ public struct OIDCService: Sendable {
                 client: client, transport: transport, settings: configuration, logger: logger,
                 now: now)
         }
+        var limits = LoginThrottle.Limits()
+        limits.failuresPerAddress = configuration.unfinishedStartsPerAddress
+        limits.window = configuration.authorizationLifetime
+        limits.lockout = configuration.authorizationLifetime
+        self.startThrottle = LoginThrottle(limits: limits, now: now)
         self.now = now
         self.logger = logger
     }
@@ -45,10 +51,14 @@ public struct OIDCService: Sendable {
         public var expiresAt: Date
     }
 
-    /// Starts a sign-in with `provider`; `signupTenantID` names the tenant a new account may be created in.
-    public func start(_ provider: OIDCProvider, signupTenantID: String?) async throws -> Start {
+    /// Starts a sign-in with `provider` for the client at `address`; `signupTenantID` names the tenant a new
+    /// account may be created in. Too many unfinished starts from one address answer 429.
+    public func start(_ provider: OIDCProvider, signupTenantID: String?, address: String?) async throws -> Start {
         guard let client = configuration.clients[provider], let documents = documents[provider] else {
             throw RequestError.unknownOIDCProvider
+        }
+        if let retryAfter = startThrottle.admit(email: nil, address: address) {
+            throw RequestError.throttled(retryAfterSeconds: retryAfter)
         }
         if let signupTenantID {
             guard try await !database.query("SELECT id FROM tenants WHERE id = \(signupTenantID)").isEmpty else {
@@ -94,8 +104,9 @@ public struct OIDCService: Sendable {
         public var browserBinding: String?
     }
 
-    /// Finishes a sign-in: spends the `state`, exchanges the code, verifies the ID token and signs the user in.
-    public func complete(_ provider: OIDCProvider, _ callback: Callback, at time: Date) async throws
+    /// Finishes a sign-in from the client at `address`: spends the `state`, exchanges the code, verifies the ID
+    /// token and signs the user in.
+    public func complete(_ provider: OIDCProvider, _ callback: Callback, address: String?, at time: Date) async throws
         -> AuthService.SignIn
     {
         guard let client = configuration.clients[provider], let documents = documents[provider] else {
@@ -119,6 +130,7 @@ public struct OIDCService: Sendable {
                 logger.notice("ID token refused", metadata: ["provider": "\(provider.rawValue)", "reason": "\(error)"])
                 throw error == .emailUnverified ? OIDCFailure.emailUnverified : .invalidToken
             }
+            startThrottle.succeeded(email: nil, address: address)
             return try await auth.signIn(
                 as: identity, provider: provider, signupTenantID: authorization.tenantID, at: time)
         } catch let failure as OIDCFailure {
