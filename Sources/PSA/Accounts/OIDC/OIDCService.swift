@@ -46,8 +46,11 @@ public struct OIDCService: Sendable {
 
     /// Where to send the browser, and the value it must bring back (a cookie) to finish the sign-in.
     public struct Start: Sendable {
+        /// The provider's authorization endpoint with the request's parameters: the `Location` of the redirect.
         public var authorizationURL: String
+        /// A random value for the browser's cookie; only its hash is stored.
         public var browserBinding: String
+        /// When the started sign-in can no longer be finished.
         public var expiresAt: Date
     }
 
@@ -96,7 +99,9 @@ public struct OIDCService: Sendable {
 
     /// What the provider sent the browser back with.
     public struct Callback: Sendable {
+        /// The authorization code, to exchange at the token endpoint.
         public var code: String?
+        /// The `state` the sign-in started with.
         public var state: String?
         /// The provider's `error` parameter, when the user declined or the provider failed.
         public var error: String?
