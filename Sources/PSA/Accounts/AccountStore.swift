@@ -67,12 +67,12 @@ struct AccountStore: Sendable {
     }
 
     func insertSession(
-        tokenHash: String, user: User, at now: Date, expiresAt: Date, in session: any SQLSession
+        tokenHash: String, user: User, provider: String, at now: Date, expiresAt: Date, in session: any SQLSession
     ) async throws {
         try await session.query(
             """
             INSERT INTO sessions (token_hash, id, provider, user_id, tenant_id, created_at, last_used_at, expires_at)
-            VALUES (\(tokenHash), \(UUIDText.make()), 'credentials', \(user.id), \(user.tenantID), \(now), \(now),
+            VALUES (\(tokenHash), \(UUIDText.make()), \(provider), \(user.id), \(user.tenantID), \(now), \(now),
                 \(expiresAt))
             """)
     }

@@ -117,11 +117,16 @@ public struct AuthService: Sendable {
         }
         // The account's failures are forgotten only once the second factor is right, so that a known password
         // cannot reset the count of guessed codes.
+        return try await secondFactorChallenge(for: user, provider: .credentials)
+    }
+
+    /// A sign-in challenge for `user`, whose first factor `provider` verified, to answer with a code.
+    func secondFactorChallenge(for user: User, provider: AuthenticationProvider) async throws -> SignIn {
         let challenge = SessionToken.generate()
         let expiresAt = now().addingTimeInterval(Self.challengeLifetime)
         try await database.transaction { session in
             try await TwoFactorStore().insertChallenge(
-                hash: challenge.hash, userID: user.id, expiresAt: expiresAt, in: session)
+                hash: challenge.hash, userID: user.id, provider: provider.rawValue, expiresAt: expiresAt, in: session)
         }
         return .secondFactorRequired(challenge: challenge.value, expiresAt: expiresAt)
     }
@@ -130,11 +135,13 @@ public struct AuthService: Sendable {
     public func completeSignIn(challenge: String, code: String, address: String?, at time: Date) async throws -> Session
     {
         guard let token = SessionToken(received: Substring(challenge)),
-            let userID = try await TwoFactorStore().challengeUser(hash: token.hash, at: now(), in: database),
-            let user = try await store.user(id: userID, in: database), user.isActive
+            let pending = try await TwoFactorStore().challenge(hash: token.hash, at: now(), in: database),
+            let user = try await store.user(id: pending.userID, in: database), user.isActive
         else { throw RequestError.invalidChallenge }
+        let provider = pending.provider.flatMap(AuthenticationProvider.init(rawValue:)) ?? .credentials
         let tenantActor = AnalyticsActor(tenant: user.tenantID)
-        try admit(email: user.email, address: address, hasTwoFactor: true, actor: tenantActor, at: time)
+        try admit(
+            email: user.email, address: address, hasTwoFactor: true, provider: provider, actor: tenantActor, at: time)
         let accepted = try await database.transaction { [now, secondFactor] session in
             guard try await secondFactor.verify(code, userID: user.id, at: now(), in: session) else { return false }
             try await TwoFactorStore().spendChallenge(hash: token.hash, at: now(), in: session)
@@ -142,35 +149,40 @@ public struct AuthService: Sendable {
         }
         guard accepted else {
             analytics.capture(
-                LoginFailed(reason: .invalidTwoFactorCode, provider: .credentials, hasTwoFactor: true),
+                LoginFailed(reason: .invalidTwoFactorCode, provider: provider, hasTwoFactor: true),
                 actor: tenantActor, at: time)
             throw RequestError.invalidTwoFactorCode
         }
         throttle.succeeded(email: user.email, address: address)
-        return try await issueSession(for: user, method: .passwordAndTOTP, at: time)
+        return try await issueSession(
+            for: user, provider: provider, method: provider == .credentials ? .passwordAndTOTP : .oauth, at: time)
     }
 
     /// Admits the attempt, or answers 429 (and `login_failed` with `locked_out`) while locked out.
     private func admit(
-        email: String, address: String?, hasTwoFactor: Bool?, actor: AnalyticsActor?, at time: Date
+        email: String, address: String?, hasTwoFactor: Bool?, provider: AuthenticationProvider = .credentials,
+        actor: AnalyticsActor?, at time: Date
     ) throws {
         guard let retryAfter = throttle.admit(email: email, address: address) else { return }
         analytics.capture(
-            LoginFailed(reason: .lockedOut, provider: .credentials, hasTwoFactor: hasTwoFactor), actor: actor, at: time)
+            LoginFailed(reason: .lockedOut, provider: provider, hasTwoFactor: hasTwoFactor), actor: actor, at: time)
         throw RequestError.throttled(retryAfterSeconds: retryAfter)
     }
 
-    private func issueSession(for user: User, method: LoginMethod, at time: Date) async throws -> Session {
+    func issueSession(
+        for user: User, provider: AuthenticationProvider = .credentials, method: LoginMethod, at time: Date
+    ) async throws -> Session {
         let token = SessionToken.generate()
         let issuedAt = now()
         let expiresAt = issuedAt.addingTimeInterval(Double(sessionLifetime.components.seconds))
         try await database.transaction { [store] session in
             try await store.insertSession(
-                tokenHash: token.hash, user: user, at: issuedAt, expiresAt: expiresAt, in: session)
+                tokenHash: token.hash, user: user, provider: provider.rawValue, at: issuedAt, expiresAt: expiresAt,
+                in: session)
         }
         analytics.capture(
             UserLoggedIn(
-                provider: .credentials, userType: user.role.userType, hasTwoFactor: user.hasTwoFactor,
+                provider: provider, userType: user.role.userType, hasTwoFactor: user.hasTwoFactor,
                 loginMethod: method),
             actor: AnalyticsActor(tenant: user.tenantID, user: user.id, userType: user.role.userType), at: time)
         return Session(token: token.value, expiresAt: expiresAt, user: user)

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
@@ -25,6 +26,8 @@ public struct PSA: Sendable {
     public let auth: AuthService
     /// TOTP enrolment.
     public let twoFactor: TwoFactorService
+    /// Sign-in with OpenID Connect providers.
+    public let oidc: OIDCService
     /// Users of a tenant.
     public let users: UserService
     /// Client companies.
@@ -67,7 +70,8 @@ public struct PSA: Sendable {
     /// The PSA over an open database.
     public init(
         configuration: PSAConfiguration, database: any SQLDatabase, services: [any Service] = [], secrets: SecretBox,
-        analytics: AnalyticsClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        analytics: AnalyticsClient, logger: Logger, http: HTTPClient = .shared,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
         self.database = database
@@ -81,6 +85,9 @@ public struct PSA: Sendable {
             secondFactor: SecondFactor(box: secrets),
             sessionLifetime: configuration.sessionLifetime, now: now)
         self.twoFactor = TwoFactorService(database: database, box: secrets, now: now)
+        self.oidc = OIDCService(
+            configuration: configuration.oidc, database: database, auth: auth, analytics: analytics, http: http,
+            logger: logger, now: now)
         self.users = UserService(database: database, analytics: analytics, hasher: hasher, now: now)
         self.clients = ClientService(database: database)
         self.tickets = TicketService(
@@ -122,6 +129,7 @@ public struct PSA: Sendable {
                 analytics: analytics, configuration: configuration.analytics))
         AuthController(auth: auth, twoFactor: twoFactor).addRoutes(to: router)
         SessionController(auth: auth).addRoutes(to: router)
+        OIDCController(oidc: oidc).addRoutes(to: router)
         UserController(users: users, clients: clients).addRoutes(to: router)
         TicketController(tickets: tickets).addRoutes(to: router)
         TimeEntryController(entries: timeEntries).addRoutes(to: router)

@@ -19,14 +19,16 @@ public struct PSAConfiguration: Sendable {
     /// The analytics settings the PSA's instrumentation reads: slow-request, slow-query and slow-operation
     /// thresholds and the `api_request` sampling rate.
     public var analytics = AnalyticsConfiguration()
+    /// OpenID Connect providers (`PSA_OIDC_GOOGLE_*`, `PSA_OIDC_KEYCLOAK_*`); none by default.
+    public var oidc = OIDCConfiguration()
     /// Whether requests may set their time with `X-Simulated-Time` (`psa serve --simulation`, for `psa simulate`).
     public var acceptsSimulatedTime = false
 
     /// A configuration with every default.
     public init() {}
 
-    /// Reads `PSA_PORT`, `PSA_DATA_DIR`, `DATABASE_URL`, `PSA_BCRYPT_COST` and `PSA_SESSION_HOURS`; an empty
-    /// value counts as unset.
+    /// Reads `PSA_PORT`, `PSA_DATA_DIR`, `DATABASE_URL`, `PSA_BCRYPT_COST`, `PSA_SESSION_HOURS` and the
+    /// `PSA_OIDC_*` providers; an empty value counts as unset.
     /// - Throws: ``ConfigurationError`` naming the first malformed variable.
     public init(environment: [String: String]) throws(ConfigurationError) {
         let reader = EnvironmentReader(environment)
@@ -44,5 +46,6 @@ public struct PSAConfiguration: Sendable {
         if let hours = try reader.integer("PSA_SESSION_HOURS", in: 1...720) {
             sessionLifetime = .seconds(hours * 3_600)
         }
+        oidc = try OIDCConfiguration(environment: environment)
     }
 }

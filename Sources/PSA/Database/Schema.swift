@@ -244,6 +244,35 @@ enum Schema {
             """,
             "CREATE INDEX payments_invoice ON payments (invoice_id, received_at)",
         ],
+        // OpenID Connect: started sign-ins (single use, expiring), provider identities linked to users, the
+        // tenant's sign-up domain, and the provider a second-factor challenge continues.
+        [
+            """
+            CREATE TABLE oidc_authorizations (
+                state_hash TEXT PRIMARY KEY,
+                provider TEXT NOT NULL,
+                browser_hash TEXT NOT NULL,
+                nonce TEXT NOT NULL,
+                code_verifier TEXT NOT NULL,
+                tenant_id TEXT REFERENCES tenants (id),
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            )
+            """,
+            "CREATE INDEX oidc_authorizations_expiry ON oidc_authorizations (expires_at)",
+            """
+            CREATE TABLE oidc_identities (
+                provider TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (provider, subject)
+            )
+            """,
+            "CREATE UNIQUE INDEX oidc_identities_user ON oidc_identities (user_id, provider)",
+            "ALTER TABLE tenants ADD COLUMN oidc_signup_domain TEXT",
+            "ALTER TABLE login_challenges ADD COLUMN provider TEXT",
+        ],
     ]
 
     /// Brings `database` to the latest schema; a database from a newer release is refused.

@@ -62,22 +62,29 @@ struct TwoFactorStore: Sendable {
         ).isEmpty
     }
 
-    func insertChallenge(hash: String, userID: String, expiresAt: Date, in session: any SQLSession) async throws {
+    func insertChallenge(
+        hash: String, userID: String, provider: String, expiresAt: Date, in session: any SQLSession
+    ) async throws {
         try await session.query(
             """
-            INSERT INTO login_challenges (challenge_hash, user_id, expires_at)
-            VALUES (\(hash), \(userID), \(expiresAt))
+            INSERT INTO login_challenges (challenge_hash, user_id, provider, expires_at)
+            VALUES (\(hash), \(userID), \(provider), \(expiresAt))
             """)
     }
 
-    /// The user of a live challenge: not expired, not used.
-    func challengeUser(hash: String, at time: Date, in session: any SQLSession) async throws -> String? {
-        try await session.query(
-            """
-            SELECT user_id FROM login_challenges
-            WHERE challenge_hash = \(hash) AND expires_at > \(time) AND used_at IS NULL
-            """
-        ).first?.string("user_id")
+    /// The user of a live challenge (not expired, not used) and the provider that verified their first factor.
+    func challenge(hash: String, at time: Date, in session: any SQLSession) async throws
+        -> (userID: String, provider: String?)?
+    {
+        guard
+            let row = try await session.query(
+                """
+                SELECT user_id, provider FROM login_challenges
+                WHERE challenge_hash = \(hash) AND expires_at > \(time) AND used_at IS NULL
+                """
+            ).first
+        else { return nil }
+        return (try row.string("user_id"), try row.optionalString("provider"))
     }
 
     func spendChallenge(hash: String, at time: Date, in session: any SQLSession) async throws {
