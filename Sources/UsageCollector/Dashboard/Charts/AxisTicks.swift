@@ -9,13 +9,15 @@ struct AxisTicks: Sendable, Equatable {
     /// The top of the axis: the last tick.
     var upperBound: Double { self.values.last ?? 1 }
 
-    /// Ticks from 0 to at least `maximum`, about `target` of them.
-    init(maximum: Double, target: Int = 5) {
+    /// Ticks from 0 to at least `maximum`, about `target` of them; with `wholeNumbers` (counts) no step is
+    /// smaller than 1.
+    init(maximum: Double, target: Int = 5, wholeNumbers: Bool = false) {
         guard maximum.isFinite, maximum > 0 else {
             self.values = [0, 1]
             return
         }
-        let step = Self.niceStep(maximum / Double(max(1, target)))
+        let raw = Self.niceStep(maximum / Double(max(1, target)))
+        let step = wholeNumbers ? max(1, raw) : raw
         let count = Int((maximum / step).rounded(.up))
         self.values = (0...max(1, count)).map { Double($0) * step }
     }

@@ -20,7 +20,9 @@ struct BarChart: Sendable {
     func svg() -> String {
         let frame = ChartFrame(height: 56 + Self.rowHeight * Double(max(1, self.bars.count)), left: Self.labelWidth)
         let maximum = self.bars.map(\.value).filter(\.isFinite).max() ?? 0
-        let ticks = AxisTicks(maximum: maximum)
+        let ticks = AxisTicks(
+            maximum: maximum,
+            wholeNumbers: self.bars.allSatisfy { !$0.value.isFinite || $0.value == $0.value.rounded() })
         let x = LinearScale(domain: 0...ticks.upperBound, range: frame.plotLeft...frame.plotRight)
         var svg = frame.open(kind: "bar-chart", title: self.title)
         svg += #"<g class="axis axis-x">"#

@@ -5,11 +5,16 @@ struct ChartFrame: Sendable {
     let left: Double
     let right = 16.0
     let top = 16.0
-    let bottom = 40.0
+    let bottom: Double
 
-    init(height: Double = 260, left: Double = 56) {
-        self.height = height
+    /// - Parameters:
+    ///   - height: the view box's height
+    ///   - left: room for the value axis or the category labels
+    ///   - legend: whether a legend line goes under the x axis labels
+    init(height: Double = 260, left: Double = 56, legend: Bool = false) {
+        self.height = height + (legend ? 20 : 0)
         self.left = left
+        self.bottom = legend ? 60 : 40
     }
 
     var plotLeft: Double { self.left }
@@ -36,6 +41,13 @@ struct ChartFrame: Sendable {
             svg += #"dominant-baseline="middle">\#(NumberText.compact(tick))</text>"#
         }
         return svg + "</g>"
+    }
+
+    /// How an x label at `index` of `count` is anchored: the first to its start, the last to its end, so
+    /// neither runs out of the view box.
+    static func labelAnchor(index: Int, count: Int) -> String {
+        guard count > 1 else { return "middle" }
+        return index == 0 ? "start" : index == count - 1 ? "end" : "middle"
     }
 
     /// Indexes of the x labels to print: all of them when few, else evenly spaced ones including the last.

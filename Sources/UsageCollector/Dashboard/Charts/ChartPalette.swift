@@ -6,7 +6,7 @@ enum ChartPalette {
     static func legend(_ names: [String], frame: ChartFrame) -> String {
         var svg = #"<g class="legend">"#
         var x = frame.plotLeft
-        let y = frame.height - 10
+        let y = frame.height - 14
         for (index, name) in names.enumerated() {
             svg += #"<g class="series-\#(index % Self.count)"><rect x="\#(SVGNumber.text(x))" "#
             svg += #"y="\#(SVGNumber.text(y - 9))" width="10" height="10"/>"#

@@ -14,6 +14,11 @@ struct ChartData: Sendable, Equatable {
         self.labels.isEmpty || self.series.allSatisfy { $0.values.allSatisfy { $0 == 0 || !$0.isFinite } }
     }
 
+    /// Whether every finite value is a whole number, so the value axis counts in whole steps.
+    var isWholeNumbers: Bool {
+        self.series.allSatisfy { $0.values.allSatisfy { !$0.isFinite || $0 == $0.rounded() } }
+    }
+
     /// The largest finite value of any series (0 when there is none).
     var maximum: Double {
         self.series.flatMap(\.values).filter(\.isFinite).max() ?? 0

@@ -7,8 +7,8 @@ struct LineChart: Sendable {
     let data: ChartData
 
     func svg() -> String {
-        let frame = ChartFrame()
-        let ticks = AxisTicks(maximum: self.data.maximum)
+        let frame = ChartFrame(legend: self.data.series.count > 1)
+        let ticks = AxisTicks(maximum: self.data.maximum, wholeNumbers: self.data.isWholeNumbers)
         let y = LinearScale(
             domain: 0...ticks.upperBound, range: frame.plotTop...frame.plotBottom, inverted: true)
         let x = LinearScale(
@@ -18,7 +18,8 @@ struct LineChart: Sendable {
         svg += #"<g class="axis axis-x">"#
         for index in ChartFrame.labelIndexes(count: self.data.labels.count) {
             svg += #"<text class="tick" x="\#(SVGNumber.text(x.position(Double(index))))" "#
-            svg += #"y="\#(SVGNumber.text(frame.plotBottom + 18))" text-anchor="middle">"#
+            let anchor = ChartFrame.labelAnchor(index: index, count: self.data.labels.count)
+            svg += #"y="\#(SVGNumber.text(frame.plotBottom + 18))" text-anchor="\#(anchor)">"#
             svg += HTMLText.escaped(self.data.labels[index]) + "</text>"
         }
         svg += "</g>"

@@ -27,7 +27,7 @@ enum OverviewReport {
                 explanation: "Distinct ids per week starting Sunday; the first and last weeks include days outside "
                     + "the chosen range.",
                 empty: "Nobody sent an event in these weeks.",
-                queries: [weekly], lines: try context.trend(weekly), names: ["Active users"]),
+                queries: [weekly], lines: try context.trend(weekly), names: ["Active users"], period: "Week"),
         ]
     }
 

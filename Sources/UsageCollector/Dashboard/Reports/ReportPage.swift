@@ -24,7 +24,7 @@ enum ReportPage: String, CaseIterable, Sendable {
         switch self {
         case .overview: "How much the PSA is used: events per day, the most frequent events, and active users."
         case .performance:
-            "How the PSA's API behaves, from its api_request, slow_query and slow_operation events."
+            "How the PSA's API behaves, from its api_request and slow_operation events."
         case .tickets:
             "The ticket workflow: tickets created and resolved, how long resolution and assignment take, and search."
         case .authentication: "Sign-ins by provider, why sign-ins fail, and how many users have a second factor."

@@ -1,9 +1,9 @@
 /// Turns trend answers into report sections: a chart, its table, its queries, or an explained empty state.
 enum SectionBuilder {
-    /// A line chart over the range's days with a row per day and a column per line.
+    /// A line chart over the range's days (or weeks) with a row per period and a column per line.
     static func daily(
         id: String, title: String, explanation: String, empty: String, queries: [JSONValue], lines: [TrendLine],
-        names: [String]? = nil, format: (Double) -> String = NumberText.exact
+        names: [String]? = nil, period: String = "Day"
     ) -> ReportSection {
         let labels = lines.first?.days ?? []
         let series = lines.enumerated().map { index, line in
@@ -14,12 +14,13 @@ enum SectionBuilder {
         let rows = labels.enumerated().map { index, day in
             DataTable.Row(
                 header: day,
-                cells: series.map { index < $0.values.count ? format($0.values[index]) : "" })
+                cells: series.map { index < $0.values.count ? NumberText.exact($0.values[index]) : "" })
         }
         return Self.section(
             id: id, title: title, explanation: explanation, empty: empty, queries: queries, isEmpty: data.isEmpty,
             chart: { LineChart(title: title, data: data).svg() },
-            table: DataTable(caption: "\(title), per day", columns: ["Day"] + series.map(\.name), rows: rows))
+            table: DataTable(
+                caption: "\(title), per \(period.lowercased())", columns: [period] + series.map(\.name), rows: rows))
     }
 
     /// A bar chart of labelled values, with a table that may carry more columns than the bars show.
