@@ -72,7 +72,7 @@ struct DashboardBrowserTests {
                 let snapshot = try await Self.snapshot(page)
                 #expect(snapshot.heading == report.title)
                 #expect(snapshot.title == "\(report.title) · Usage collector")
-                #expect(snapshot.navigation.map(\.text) == ReportPage.allCases.map(\.title))
+                #expect(snapshot.navigation.map(\.text) == PageRenderer.navigation.map(\.title))
                 #expect(snapshot.navigation.filter(\.current).map(\.href) == [report.path])
                 #expect(snapshot.notice == nil)
                 #expect(!snapshot.sections.isEmpty)
@@ -103,6 +103,67 @@ struct DashboardBrowserTests {
                         ])
                     ])
             }
+        }
+    }
+
+    @Test("the builder runs a funnel typed into its form and a pasted query; the explorer lists events as stored")
+    func builderAndExplorer() async throws {
+        try await Self.withDashboard { browser, base, _, _ in
+            let page = try await browser.newPage()
+            try await Self.signIn(page, base: base)
+            try await page.navigate(base + "/insights")
+            #expect(
+                try await page.text("document.querySelector('nav a[aria-current=page]').textContent")
+                    == "Insight builder")
+            try await page.loading {
+                _ = try await page.evaluate(
+                    """
+                    document.getElementById("kind").value = "funnels";
+                    document.getElementById("events").value = "ticket_created\\nticket_resolved";
+                    document.getElementById("from").value = "\(DashboardFixture.firstDay)";
+                    document.getElementById("to").value = "\(DashboardFixture.lastDay)";
+                    document.querySelector("form.builder button[type=submit]").click(); true
+                    """)
+            }
+            let funnel = try await Self.snapshot(page)
+            #expect(funnel.sections.count == 1)
+            #expect(
+                funnel.sections.first?.rows.map { Array($0.prefix(3)) } == [
+                    ["1. ticket_created", "4", "100%"], ["2. ticket_resolved", "4", "100%"],
+                ])
+            #expect(
+                try await page.evaluate("document.querySelectorAll('svg.funnel-chart .funnel-step').length") == .int(2))
+            #expect(try await page.text("document.getElementById('json').value").contains("\"FunnelsQuery\""))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("insights-funnel.png"))
+
+            try await page.loading {
+                _ = try await page.evaluate(
+                    """
+                    document.getElementById("json").value = JSON.stringify({query: {kind: "RetentionQuery",
+                      dateRange: {date_from: "2026-11-10", date_to: "2026-11-14"},
+                      retentionFilter: {targetEntity: {id: "user_logged_in", type: "events"},
+                        returningEntity: {id: "user_logged_in", type: "events"}, period: "Day",
+                        totalIntervals: 5}}});
+                    document.querySelector("form.builder button[type=submit]").click(); true
+                    """)
+            }
+            #expect(try await page.evaluate("document.querySelectorAll('table.retention tbody tr').length") == .int(5))
+            #expect(
+                try await page.evaluate("document.querySelectorAll('table.retention td.heat-10').length") != .int(0))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("insights-retention.png"))
+
+            try await page.navigate(base + "/events?event=slow_operation")
+            let rows = try await page.evaluate(
+                "[...document.querySelectorAll('table.events tbody tr')].map(r => r.querySelector('pre').textContent)")
+            #expect(
+                rows
+                    == .array(
+                        (0..<5).reversed().map { day in
+                            .string(
+                                #"{"operation": "\#(day % 2 == 0 ? "bcrypt_verify" : "ticket_search")", "#
+                                    + #""duration_ms": \#(1200 + 10 * day), "threshold_ms": 1000}"#)
+                        }))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("events.png"))
         }
     }
 

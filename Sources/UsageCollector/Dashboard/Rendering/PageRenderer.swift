@@ -10,6 +10,8 @@ struct PageRenderer: Sendable {
         for (name, text) in [
             (LayoutTemplate.name, LayoutTemplate.text), (SignInTemplate.name, SignInTemplate.text),
             (ReportTemplate.name, ReportTemplate.text), (MessageTemplate.name, MessageTemplate.text),
+            (SectionTemplate.name, SectionTemplate.text), (BuilderTemplate.name, BuilderTemplate.text),
+            (ExplorerTemplate.name, ExplorerTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -37,6 +39,12 @@ struct PageRenderer: Sendable {
         let current: Bool
     }
 
+    /// Every page of the `<nav>`: the built-in reports, then the builder and the explorer.
+    static let navigation: [(title: String, path: String, page: String)] =
+        ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
+            ("Insight builder", "/insights", "insights"), ("Event explorer", "/events", "events"),
+        ]
+
     /// `template` rendered with `view`, inside the layout, as a response with `status`.
     static func page(
         status: HTTPResponse.Status = .ok, title: String, page: String, template: String, view: Any,
@@ -46,8 +54,8 @@ struct PageRenderer: Sendable {
         let nonce = RandomToken.make(bytes: 16)
         let layout = Layout(
             title: title, page: page, signedIn: session != nil, csrf: session?.csrfToken ?? "",
-            navigation: ReportPage.allCases.map {
-                NavigationLink(title: $0.title, path: $0.path, current: $0.rawValue == page)
+            navigation: Self.navigation.map {
+                NavigationLink(title: $0.title, path: $0.path, current: $0.page == page)
             },
             content: content, nonce: nonce)
         let html = Self.library.render(layout, withTemplate: LayoutTemplate.name) ?? ""

@@ -23,13 +23,7 @@ struct ReportContext: Sendable {
 
     /// The names of the project's events, most frequent first.
     func eventNames() throws -> [String] {
-        guard case .object(let listing) = EventDefinitions.events(try self.engine.snapshot(project: self.project)),
-            case .array(let rows)? = listing["results"]
-        else { return [] }
-        return rows.compactMap { row in
-            guard case .object(let fields) = row, case .string(let name)? = fields["name"] else { return nil }
-            return name
-        }
+        try EventDefinitionNames.names(self.engine, project: self.project)
     }
 
     /// `query` as indented JSON with sorted keys, as the page shows it.

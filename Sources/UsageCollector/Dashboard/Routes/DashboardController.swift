@@ -34,18 +34,29 @@ struct DashboardController: Sendable {
         router.get("/sign-in") { request, _ in self.signInPage(request) }
         router.post("/sign-in") { request, _ in await self.signIn(request) }
         router.post("/sign-out") { request, _ in await self.signOut(request) }
+        router.get("/insights") { request, _ in
+            await self.withSession(request) { session in await self.builderPage(request, session: session) }
+        }
+        router.post("/insights") { request, _ in
+            await self.withSession(request) { session in await self.builderPage(request, session: session) }
+        }
+        router.get("/events") { request, _ in
+            await self.withSession(request) { session in self.explorerPage(request, session: session) }
+        }
         for page in ReportPage.allCases {
             router.get(RouterPath(page.path)) { request, _ in
-                self.withSession(request) { session in self.report(page, request: request, session: session) }
+                await self.withSession(request) { session in self.report(page, request: request, session: session) }
             }
         }
     }
 
     /// Runs `body` for a live session, else sends the browser to the sign-in page (saying when it expired).
-    func withSession(_ request: Request, _ body: (DashboardSession) throws -> Response) rethrows -> Response {
+    func withSession(_ request: Request, _ body: (DashboardSession) async throws -> Response) async rethrows
+        -> Response
+    {
         let id = request.cookies[Self.sessionCookie]?.value ?? ""
         switch self.sessions.session(id: id) {
-        case .live(let session): return try body(session)
+        case .live(let session): return try await body(session)
         case .expired: return Self.redirect("/sign-in?expired=1")
         case .unknown: return Self.redirect("/sign-in")
         }

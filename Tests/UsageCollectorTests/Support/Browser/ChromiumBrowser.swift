@@ -74,11 +74,3 @@ final class ChromiumBrowser: Sendable {
         if self.process.isRunning { self.process.terminate() }
     }
 }
-
-extension JSONValue {
-    /// The field `key` of an object, else nil.
-    func field(_ key: String) -> JSONValue? {
-        guard case .object(let fields) = self else { return nil }
-        return fields[key]
-    }
-}
