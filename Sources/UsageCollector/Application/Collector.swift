@@ -115,7 +115,7 @@ public struct Collector: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
 
-        DashboardPage.addRoutes(to: router)
+        DashboardController(collector: self.configuration, engine: self.insights).addRoutes(to: router)
         let store = self.store
         router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }
         router.get("/_readiness") { _, _ in

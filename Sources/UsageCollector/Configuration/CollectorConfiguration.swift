@@ -29,6 +29,8 @@ public struct CollectorConfiguration: Sendable {
     public var groupCommit: GroupCommitConfiguration
     /// Request and event size limits.
     public var limits: IngestLimits
+    /// The web dashboard's sessions (`COLLECTOR_SECURE_COOKIES`, `COLLECTOR_SESSION_MINUTES`).
+    public var dashboard = DashboardConfiguration()
 
     /// Creates a configuration.
     public init(
@@ -100,5 +102,6 @@ public struct CollectorConfiguration: Sendable {
             }
             self.limits.maxBodyBytesInFlight = parsed
         }
+        try self.dashboard.apply(environment: environment)
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The web dashboard: sign-in and sign-out, the stylesheet, and the built-in report pages, which need a session.
+struct DashboardController: Sendable {
+    static let sessionCookie = "collector_session"
+
+    let adminToken: String?
+    let projects: [String]
+    let engine: InsightsEngine
+    let configuration: DashboardConfiguration
+    let sessions: SessionStore
+
+    init(collector configuration: CollectorConfiguration, engine: InsightsEngine) {
+        self.adminToken = configuration.adminToken
+        self.projects = configuration.projectKeys
+        self.engine = engine
+        self.configuration = configuration.dashboard
+        self.sessions = SessionStore(
+            lifetime: configuration.dashboard.sessionLifetime, now: configuration.dashboard.now)
+    }
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/assets/dashboard.css") { _, _ in
+            Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300",
+                    .xContentTypeOptions: "nosniff",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: DashboardStylesheet.text)))
+        }
+        router.get("/sign-in") { request, _ in self.signInPage(request) }
+        router.post("/sign-in") { request, _ in await self.signIn(request) }
+        router.post("/sign-out") { request, _ in await self.signOut(request) }
+        router.get("/insights") { request, _ in
+            await self.withSession(request) { session in await self.builderPage(request, session: session) }
+        }
+        router.post("/insights") { request, _ in
+            await self.withSession(request) { session in await self.builderPage(request, session: session) }
+        }
+        router.get("/events") { request, _ in
+            await self.withSession(request) { session in self.explorerPage(request, session: session) }
+        }
+        for page in ReportPage.allCases {
+            router.get(RouterPath(page.path)) { request, _ in
+                await self.withSession(request) { session in self.report(page, request: request, session: session) }
+            }
+        }
+    }
+
+    /// Runs `body` for a live session, else sends the browser to the sign-in page (saying when it expired).
+    func withSession(_ request: Request, _ body: (DashboardSession) async throws -> Response) async rethrows
+        -> Response
+    {
+        let id = request.cookies[Self.sessionCookie]?.value ?? ""
+        switch self.sessions.session(id: id) {
+        case .live(let session): return try await body(session)
+        case .expired: return Self.redirect("/sign-in?expired=1")
+        case .unknown: return Self.redirect("/sign-in")
+        }
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
+    /// Whether cookies must be `Secure`: when configured, or when the request came over TLS (directly or, as a
+    /// TLS-terminating proxy reports it, `X-Forwarded-Proto: https`).
+    func isSecure(_ request: Request) -> Bool {
+        self.configuration.secureCookies || request.uri.scheme == .https
+            || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+    }
+
+    func cookie(_ name: String, value: String, maxAge: Int, path: String = "/", request: Request) -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: path, secure: self.isSecure(request), httpOnly: true,
+            sameSite: .strict)
+    }
+}
