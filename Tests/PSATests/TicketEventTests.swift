@@ -235,7 +235,7 @@ struct TicketEventTests {
                     ["is_internal": false, "is_resolution": true, "content_length": 16, "has_formatting": false],
                 ])
             for event in events {
-                #expect(!event.wireText.contains("John") && !event.wireText.contains("555"))
+                #expect(!event.wireText.contains("John") && !event.wireText.contains("555 0100"))
             }
         }
     }
