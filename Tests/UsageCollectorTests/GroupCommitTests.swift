@@ -56,16 +56,26 @@ struct GroupCommitTests {
         #expect(observed1 == 100)
     }
 
-    @Test("a lone event is committed once T has passed")
+    @Test("a lone event is committed once T has passed, not before")
     func commitsAfterDelay() async throws {
         let store = ControlledStore(base: try await temporarySQLiteStore())
+        let clock = SteppedClock()
         let writer = GroupCommitWriter(
             store: store,
             configuration: GroupCommitConfiguration(maxEvents: 1000, maxDelay: .milliseconds(5)),
-            logger: Logger(label: "test")
+            logger: Logger(label: "test"),
+            clock: ElapsedClock(clock)
         )
         try await Self.running(writer) {
-            try await writer.submit(Self.records(1))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await writer.submit(Self.records(1)) }
+                // The writer sleeps until T after the event's arrival; just before T, nothing is committed.
+                await clock.waitForSleeps(1)
+                clock.advance(by: .milliseconds(4))
+                #expect(store.commitSizes.isEmpty)
+                clock.advance(by: .milliseconds(1))
+                try await group.waitForAll()
+            }
         }
         #expect(store.commitSizes == [1])
     }

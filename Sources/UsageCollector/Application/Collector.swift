@@ -61,12 +61,14 @@ public struct Collector: Sendable {
     ///   - extraServices: services the store needs running, started before the writer
     ///   - logger: logger for the collector and its services
     ///   - metricsRegistry: where its operational metrics go (its own registry by default)
+    ///   - clock: paces the group commit and retention (tests pass a clock they advance)
     public init(
         configuration: CollectorConfiguration,
         store: any EventStore,
         extraServices: [any Service] = [],
         logger: Logger,
-        metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        clock: ElapsedClock = .continuous
     ) throws {
         guard configuration.groupCommit.maxEvents > 0, configuration.groupCommit.maxPendingEvents > 0 else {
             throw CollectorConfigurationError(
@@ -81,14 +83,15 @@ public struct Collector: Sendable {
         self.projectedStore = ProjectingEventStore(base: store, engine: self.insights)
         self.writer = GroupCommitWriter(
             store: self.projectedStore, configuration: configuration.groupCommit, logger: logger,
-            metrics: self.metrics)
+            metrics: self.metrics, clock: clock)
         var services = extraServices
         services.append(self.writer)
         services.append(self.insights)
         if let days = configuration.retentionDays {
             services.append(
                 RetentionService(
-                    store: self.projectedStore, days: days, interval: configuration.retentionInterval, logger: logger)
+                    store: self.projectedStore, days: days, interval: configuration.retentionInterval, logger: logger,
+                    clock: clock)
             )
         }
         self.services = services

@@ -1,7 +1,8 @@
-import CCompressZlib
+import CompressNIO
 import NIOCore
 
-/// Streaming gzip decompression that enforces an output cap while it inflates.
+/// Streaming gzip decompression that enforces an output cap while it inflates, on compress-nio's public
+/// `ZlibDecompressor`.
 ///
 /// Output grows in bounded steps and inflation stops as soon as the cap is passed, so a gzip bomb costs
 /// at most about the cap in memory, never its declared size.
@@ -20,50 +21,42 @@ enum GzipInflater {
 
     /// Inflates one or more concatenated gzip members; throws `.tooLarge` once output passes `limit` bytes.
     static func inflate(_ input: UnsafeRawBufferPointer, limit: Int) throws(Failure) -> ByteBuffer {
-        guard input.count > 0, let inputBase = input.baseAddress else { throw .corrupt }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer {
-            inflateEnd(stream)
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-        }
-        // 16 + 15: a gzip wrapper around a deflate stream with the largest window.
-        guard CCompressZlib_inflateInit2(stream, 16 + 15) == Z_OK else { throw .corrupt }
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = UInt32(input.count)
-
-        let step = 16 * 1024
-        // JSON batches inflate about twelvefold: one allocation usually holds the whole output.
-        var output = ByteBufferAllocator().buffer(capacity: min(limit + 1, max(step, input.count * 16)))
-        while true {
-            // Fill the space already allocated before asking for more; never beyond one byte past the cap.
-            let room = min(limit + 1 - output.readableBytes, max(output.writableBytes, step))
-            var status: Int32 = Z_OK
-            output.writeWithUnsafeMutableBytes(minimumWritableBytes: room) { pointer in
-                let granted = min(pointer.count, room)
-                stream.pointee.next_out = pointer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                stream.pointee.avail_out = UInt32(granted)
-                status = CCompressZlib.inflate(stream, Z_NO_FLUSH)
-                return granted - Int(stream.pointee.avail_out)
+        guard input.count > 0 else { throw .corrupt }
+        var compressed = ByteBuffer(bytes: input)
+        // JSON batches inflate about twelvefold: one allocation usually holds the whole output. It grows in
+        // steps of at least 16 KiB (ByteBuffer rounds capacities up, so a bomb costs at most about twice the cap).
+        var output = ByteBufferAllocator().buffer(capacity: min(limit + 1, max(16 * 1024, input.count * 16)))
+        do {
+            let decompressor = try ZlibDecompressor(algorithm: .gzip)
+            while true {
+                if output.writableBytes == 0 { output.reserveCapacity(minimumWritableBytes: 16 * 1024) }
+                do {
+                    try decompressor.inflate(from: &compressed, to: &output)
+                } catch let error as CompressNIOError where error == .bufferOverflow {
+                    if output.readableBytes > limit { throw Failure.tooLarge }
+                    output.reserveCapacity(minimumWritableBytes: 16 * 1024)
+                    continue
+                } catch let error as CompressNIOError where error == .inputBufferOverflow {
+                    throw Failure.corrupt  // the input ended inside a member
+                }
+                if output.readableBytes > limit { throw Failure.tooLarge }
+                if compressed.readableBytes > 0 {
+                    // The member ended and more input follows: only another gzip member may (concatenated gzip).
+                    guard compressed.withUnsafeReadableBytes({ Self.isGzip($0) }) else { throw Failure.corrupt }
+                    try decompressor.reset()
+                    continue
+                }
+                // All input was read. A finished member takes no more input; a truncated one would read on.
+                var probe = ByteBuffer(integer: UInt8(0))
+                var scratch = ByteBufferAllocator().buffer(capacity: 64)
+                try? decompressor.inflate(from: &probe, to: &scratch)
+                guard probe.readableBytes == 1 else { throw Failure.corrupt }
+                return output
             }
-            if output.readableBytes > limit { throw .tooLarge }
-            switch status {
-            case Z_STREAM_END:
-                guard stream.pointee.avail_in > 0 else { return output }
-                // Another gzip member may follow (concatenated gzip is valid); anything else is garbage.
-                let remaining = UnsafeRawBufferPointer(
-                    start: stream.pointee.next_in,
-                    count: Int(stream.pointee.avail_in)
-                )
-                guard Self.isGzip(remaining), inflateReset(stream) == Z_OK else { throw .corrupt }
-            case Z_OK:
-                if stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { throw .corrupt }
-            case Z_BUF_ERROR:
-                if stream.pointee.avail_in == 0 { throw .corrupt }
-            default:
-                throw .corrupt
-            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .corrupt
         }
     }
 }

@@ -8,6 +8,8 @@ public struct RetentionService: Service {
     let days: Int
     let interval: Duration
     let logger: Logger
+    let clock: ElapsedClock
+    let currentDate: @Sendable () -> Date
 
     /// Creates the service.
     /// - Parameters:
@@ -15,22 +17,29 @@ public struct RetentionService: Service {
     ///   - days: events whose timestamp is older than this many days are deleted
     ///   - interval: time between passes
     ///   - logger: logs each pass that deleted something
-    public init(store: any EventStore, days: Int, interval: Duration, logger: Logger) {
+    ///   - clock: paces the passes (tests pass a clock they advance)
+    ///   - currentDate: the wall-clock time of a pass, from which the cutoff is computed
+    public init(
+        store: any EventStore, days: Int, interval: Duration, logger: Logger, clock: ElapsedClock = .continuous,
+        currentDate: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.days = days
         self.interval = interval
         self.logger = logger
+        self.clock = clock
+        self.currentDate = currentDate
     }
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                _ = try await self.enforce(now: Date())
+                _ = try await self.enforce(now: self.currentDate())
             } catch {
                 self.logger.error("retention pass failed", metadata: ["error": "\(error)"])
             }
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+                try await cancelWhenGracefulShutdown { try await self.clock.sleep(for: self.interval) }
             } catch {
                 return
             }

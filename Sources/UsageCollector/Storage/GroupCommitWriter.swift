@@ -16,7 +16,7 @@ public final class GroupCommitWriter: Service, Sendable {
     private struct State {
         var waiters: [Waiter] = []
         var waitingEvents = 0
-        var oldestArrival: ContinuousClock.Instant?
+        var oldestArrival: Duration?
         var writerWakeup: CheckedContinuation<Void, Never>?
         /// While the writer waits for a full group: wake it only once N events wait (or the deadline passes).
         var wakeOnlyWhenFull = false
@@ -32,7 +32,7 @@ public final class GroupCommitWriter: Service, Sendable {
     private let configuration: GroupCommitConfiguration
     private let logger: Logger
     private let metrics: CollectorMetrics
-    private let clock = ContinuousClock()
+    private let clock: ElapsedClock
 
     /// Creates a writer over `store`; run it as a `Service`.
     /// - Parameters:
@@ -40,14 +40,16 @@ public final class GroupCommitWriter: Service, Sendable {
     ///   - configuration: N, T and the back-pressure bound
     ///   - logger: logs failed commits
     ///   - metrics: receives commit latency, batch sizes and queue depth
+    ///   - clock: measures T (tests pass a clock they advance)
     public init(
         store: any EventStore, configuration: GroupCommitConfiguration, logger: Logger,
-        metrics: CollectorMetrics = .none
+        metrics: CollectorMetrics = .none, clock: ElapsedClock = .continuous
     ) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
         self.metrics = metrics
+        self.clock = clock
     }
 
     /// How many commits succeeded and how many events they stored (duplicates included) since start.
@@ -140,17 +142,17 @@ public final class GroupCommitWriter: Service, Sendable {
     }
 
     private func waitForFullGroupOrDeadline() async {
-        let deadline: ContinuousClock.Instant? = self.state.withLock { state in
+        let deadline: Duration? = self.state.withLock { state in
             guard !state.isShuttingDown, state.waitingEvents < self.configuration.maxEvents,
                 let oldest = state.oldestArrival
             else { return nil }
             state.deadlinePassed = false
-            return oldest.advanced(by: self.configuration.maxDelay)
+            return oldest + self.configuration.maxDelay
         }
         guard let deadline, deadline > self.clock.now else { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                try? await Task.sleep(until: deadline, clock: self.clock)
+                try? await self.clock.sleep(until: deadline)
                 let wakeup = self.state.withLock { state in
                     state.deadlinePassed = true
                     defer { state.writerWakeup = nil }
