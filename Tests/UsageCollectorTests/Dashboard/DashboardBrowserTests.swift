@@ -167,6 +167,48 @@ struct DashboardBrowserTests {
         }
     }
 
+    @Test("save an insight from the builder, tick it into a dashboard, and read the dashboard's tiles")
+    func savedDashboard() async throws {
+        try await Self.withDashboard { browser, base, _, _ in
+            let page = try await browser.newPage()
+            try await Self.signIn(page, base: base)
+            try await page.navigate(base + "/insights")
+            try await page.loading {
+                _ = try await page.evaluate(
+                    """
+                    document.getElementById("events").value = "ticket_created\\nticket_resolved";
+                    document.getElementById("from").value = "\(DashboardFixture.firstDay)";
+                    document.getElementById("to").value = "\(DashboardFixture.lastDay)";
+                    document.getElementById("name").value = "Ticket flow";
+                    document.querySelector("button[name=save]").click(); true
+                    """)
+            }
+            #expect(
+                try await page.text("document.querySelector('p.notice').textContent").hasPrefix("Saved as Ticket flow.")
+            )
+            try await page.navigate(base + "/saved")
+            try await page.loading {
+                _ = try await page.evaluate(
+                    """
+                    document.querySelector("input[type=checkbox]").checked = true;
+                    document.getElementById("dashboard-name").value = "Support desk";
+                    document.querySelector("form[action='/saved/dashboards'] button").click(); true
+                    """)
+            }
+            #expect(try await page.text("location.pathname").hasPrefix("/dashboards/"))
+            try await page.navigate(
+                base + (try await page.text("location.pathname")) + "?" + DashboardFixture.rangeQuery)
+            let snapshot = try await Self.snapshot(page)
+            #expect(snapshot.heading == "Support desk")
+            #expect(snapshot.sections.map(\.title) == ["Ticket flow"])
+            #expect(snapshot.sections.first?.rows.map { $0[1] } == DashboardFixture.createdPerDay.map(String.init))
+            #expect(snapshot.sections.first?.rows.map { $0[2] } == DashboardFixture.resolvedPerDay.map(String.init))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("dashboard.png"))
+            try await page.navigate(base + "/saved")
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("saved.png"))
+        }
+    }
+
     @Test("a range without events explains each empty section instead of drawing charts")
     func emptyRange() async throws {
         try await Self.withDashboard { browser, base, _, _ in

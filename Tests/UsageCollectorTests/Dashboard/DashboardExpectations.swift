@@ -76,7 +76,7 @@ enum DashboardExpectations {
                     == [["invalid_password", "7"], ["unknown_user", "5"], ["locked_out", "3"]])
             #expect(
                 snapshot.section("second-factor")?.rows
-                    == [["With a second factor", "1", "50%"], ["Without", "1", "50%"]])
+                    == [["With a second factor", "5", "50%"], ["Without", "5", "50%"]])
             #expect(snapshot.section("logins-by-provider")?.columns == ["Day", "keycloak", "credentials", "google"])
         }
     }

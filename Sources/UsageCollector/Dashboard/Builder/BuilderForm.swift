@@ -23,6 +23,8 @@ struct BuilderForm: Decodable, Sendable {
     var json: String?
     /// The name to save the insight under.
     var name: String?
+    /// Present when the Save button was pressed (the query runs, then is saved under ``name``).
+    var save: String?
 
     static let kinds = ["trends", "funnels", "retention"]
     static let maths = [

@@ -11,7 +11,7 @@ struct PageRenderer: Sendable {
             (LayoutTemplate.name, LayoutTemplate.text), (SignInTemplate.name, SignInTemplate.text),
             (ReportTemplate.name, ReportTemplate.text), (MessageTemplate.name, MessageTemplate.text),
             (SectionTemplate.name, SectionTemplate.text), (BuilderTemplate.name, BuilderTemplate.text),
-            (ExplorerTemplate.name, ExplorerTemplate.text),
+            (ExplorerTemplate.name, ExplorerTemplate.text), (SavedTemplate.name, SavedTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -42,7 +42,8 @@ struct PageRenderer: Sendable {
     /// Every page of the `<nav>`: the built-in reports, then the builder and the explorer.
     static let navigation: [(title: String, path: String, page: String)] =
         ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
-            ("Insight builder", "/insights", "insights"), ("Event explorer", "/events", "events"),
+            ("Insight builder", "/insights", "insights"), ("Saved", "/saved", "saved"),
+            ("Event explorer", "/events", "events"),
         ]
 
     /// `template` rendered with `view`, inside the layout, as a response with `status`.

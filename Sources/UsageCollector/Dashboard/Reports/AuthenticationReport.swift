@@ -36,10 +36,11 @@ enum AuthenticationReport {
             })
     }
 
-    /// Distinct users who signed in, split by their `has_two_factor` setting.
+    /// Sign-ins split by the user's `has_two_factor` setting. The PSA sends one hashed id per tenant, never per
+    /// user, so the share of users is read as the share of sign-ins made by users with a second factor.
     static func secondFactor(_ context: ReportContext) throws -> ReportSection {
         let query = InsightRequest.trends(
-            [InsightRequest.series("user_logged_in", math: "dau")], range: context.range, breakdown: "has_two_factor",
+            [InsightRequest.series("user_logged_in")], range: context.range, breakdown: "has_two_factor",
             totals: true)
         let settings = BreakdownTable(lines: try context.trend(query), seriesCount: 1)
         let with = settings.keys.contains("true") ? settings.value("true", 0) : 0
@@ -47,14 +48,15 @@ enum AuthenticationReport {
         let share = with + without > 0 ? with / (with + without) : 0
         return SectionBuilder.bars(
             id: "second-factor", title: "Users with a second factor",
-            explanation: "Distinct users who signed in during the range, by their two-factor setting; "
-                + "\(NumberText.percent(share)) had a second factor. A user who changed the setting counts in both.",
+            explanation: "Sign-ins in the range by the signing-in user's two-factor setting: "
+                + "\(NumberText.percent(share)) were by users with a second factor. Events carry one id per tenant, "
+                + "never per user, so this share of sign-ins stands for the share of users.",
             empty: "Nobody signed in to the PSA in this range.", queries: [query],
             bars: [
                 BarChart.Bar(label: "With a second factor", value: with),
                 BarChart.Bar(label: "Without", value: without),
             ],
-            columns: ["Setting", "Users", "Share"],
+            columns: ["Setting", "Sign-ins", "Share"],
             rows: [
                 DataTable.Row(
                     header: "With a second factor", cells: [NumberText.exact(with), NumberText.percent(share)]),

@@ -18,16 +18,17 @@ enum OverviewReport {
                 queries: [perDay], lines: try context.trend(perDay), names: ["Events"]),
             try Self.topEvents(context),
             SectionBuilder.daily(
-                id: "active-per-day", title: "Active users per day",
-                explanation: "Distinct ids (anonymized users) that sent at least one event on the day.",
+                id: "active-per-day", title: "Active tenants per day",
+                explanation:
+                    "Distinct ids that sent at least one event on the day: the PSA sends one hashed id per tenant.",
                 empty: "Nobody sent an event in this range.",
-                queries: [daily], lines: try context.trend(daily), names: ["Active users"]),
+                queries: [daily], lines: try context.trend(daily), names: ["Active tenants"]),
             SectionBuilder.daily(
-                id: "active-per-week", title: "Active users per week",
+                id: "active-per-week", title: "Active tenants per week",
                 explanation: "Distinct ids per week starting Sunday; the first and last weeks include days outside "
                     + "the chosen range.",
                 empty: "Nobody sent an event in these weeks.",
-                queries: [weekly], lines: try context.trend(weekly), names: ["Active users"], period: "Week"),
+                queries: [weekly], lines: try context.trend(weekly), names: ["Active tenants"], period: "Week"),
         ]
     }
 

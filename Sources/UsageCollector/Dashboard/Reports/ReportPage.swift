@@ -22,12 +22,12 @@ enum ReportPage: String, CaseIterable, Sendable {
 
     var summary: String {
         switch self {
-        case .overview: "How much the PSA is used: events per day, the most frequent events, and active users."
+        case .overview: "How much the PSA is used: events per day, the most frequent events, and active tenants."
         case .performance:
             "How the PSA's API behaves, from its api_request and slow_operation events."
         case .tickets:
             "The ticket workflow: tickets created and resolved, how long resolution and assignment take, and search."
-        case .authentication: "Sign-ins by provider, why sign-ins fail, and how many users have a second factor."
+        case .authentication: "Sign-ins by provider, why sign-ins fail, and how many are by users with a second factor."
         }
     }
 }

@@ -14,8 +14,9 @@ extension DashboardController {
         let eventNames: [String]
         let kinds, maths, intervals, orders, periodNames: [Option]
         let from, to, events, mathProperty, breakdown, window, targetEvent, returningEvent, periods: String
-        let json: String
+        let json, name: String
         let error: String?
+        let saved: String?
         let result: ReportSection?
     }
 
@@ -50,7 +51,10 @@ extension DashboardController {
             let answer = try self.engine.answer(parsed, project: project, now: now)
             let title = (form.name?.isEmpty ?? true) ? "Result" : form.name ?? "Result"
             let result = InsightRendering.section(title: title, query: query, answer: answer)
-            return self.builder(form, today: today, session: session, query: query, error: nil, result: result)
+            let saving = form.save == nil ? (message: nil, error: nil) : await self.saveFromBuilder(form, query: query)
+            return self.builder(
+                form, today: today, session: session, query: query, error: saving.error, result: result,
+                saved: saving.message)
         } catch let error as InsightQueryError {
             return self.builder(
                 form, today: today, session: session, query: query,
@@ -65,7 +69,7 @@ extension DashboardController {
 
     func builder(
         _ form: BuilderForm, today: Int64, session: DashboardSession, query: JSONValue?, error: String?,
-        result: ReportSection?
+        result: ReportSection?, saved: String? = nil
     ) -> Response {
         func options(_ values: [String], _ chosen: String?, _ fallback: String) -> [BuilderView.Option] {
             values.map { BuilderView.Option(value: $0, selected: $0 == (chosen ?? fallback)) }
@@ -83,7 +87,8 @@ extension DashboardController {
             events: form.events ?? "", mathProperty: form.mathProperty ?? "", breakdown: form.breakdown ?? "",
             window: form.window ?? "14", targetEvent: form.targetEvent ?? "", returningEvent: form.returningEvent ?? "",
             periods: form.periods ?? "8",
-            json: query.map(ReportContext.prettyText) ?? form.json ?? "", error: error, result: result)
+            json: query.map(ReportContext.prettyText) ?? form.json ?? "", name: form.name ?? "", error: error,
+            saved: saved, result: result)
         return PageRenderer.page(
             status: error == nil ? .ok : .badRequest, title: "Insight builder", page: "insights",
             template: BuilderTemplate.name, view: view, session: session)

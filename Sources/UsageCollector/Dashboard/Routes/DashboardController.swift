@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The web dashboard: sign-in and sign-out, the stylesheet, and the built-in report pages, which need a session.
 struct DashboardController: Sendable {
@@ -11,14 +12,18 @@ struct DashboardController: Sendable {
     let engine: InsightsEngine
     let configuration: DashboardConfiguration
     let sessions: SessionStore
+    /// Where saved insights and dashboards are kept; nil for a store of another kind.
+    let library: MigratedLibrary?
 
-    init(collector configuration: CollectorConfiguration, engine: InsightsEngine) {
+    init(collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger)
+    {
         self.adminToken = configuration.adminToken
         self.projects = configuration.projectKeys
         self.engine = engine
         self.configuration = configuration.dashboard
         self.sessions = SessionStore(
             lifetime: configuration.dashboard.sessionLifetime, now: configuration.dashboard.now)
+        self.library = MigratedLibrary.make(for: store, logger: logger)
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
@@ -39,6 +44,23 @@ struct DashboardController: Sendable {
         }
         router.post("/insights") { request, _ in
             await self.withSession(request) { session in await self.builderPage(request, session: session) }
+        }
+        router.get("/saved") { request, _ in
+            await self.withSession(request) { session in await self.savedPage(session: session) }
+        }
+        router.get("/saved/export") { request, _ in
+            await self.withSession(request) { session in await self.exportLibrary(session: session) }
+        }
+        router.post("/saved/import") { request, _ in
+            await self.withSession(request) { session in await self.importLibrary(request, session: session) }
+        }
+        router.post("/saved/dashboards") { request, _ in
+            await self.withSession(request) { session in await self.createDashboard(request, session: session) }
+        }
+        router.get("/dashboards/{id}") { request, context in
+            await self.withSession(request) { session in
+                await self.dashboardPage(request, id: context.parameters.get("id") ?? "", session: session)
+            }
         }
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }

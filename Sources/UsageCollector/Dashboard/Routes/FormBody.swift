@@ -11,17 +11,19 @@ enum FormBody {
     }
 
     /// The form decoded as `Form`, or why it could not be read.
-    static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async -> Result<Form, Failure> {
+    static func decode<Form: Decodable>(
+        _ type: Form.Type, from request: Request, maximumBytes: Int = Self.maximumBytes
+    ) async -> Result<Form, Failure> {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             return .failure(Failure(status: .unsupportedMediaType, message: "The request was not an HTML form post."))
         }
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: Self.maximumBytes)
+            body = try await request.body.collect(upTo: maximumBytes)
         } catch {
             return .failure(
-                Failure(status: .contentTooLarge, message: "The form was larger than \(Self.maximumBytes / 1024) KiB."))
+                Failure(status: .contentTooLarge, message: "The form was larger than \(maximumBytes / 1024) KiB."))
         }
         do {
             return .success(try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body)))

@@ -7,6 +7,7 @@ enum BuilderTemplate {
         <p class="lede">Build a trend, a funnel or a retention table from the stored events, or paste a PostHog
         insight query. The query JSON that runs is shown, and can be edited and run again.</p>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        {{#saved}}<p class="notice" role="status">{{saved}} <a href="/saved">Saved insights</a></p>{{/saved}}
         <form class="builder card" method="post" action="/insights">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <datalist id="event-names">{{#eventNames}}<option value="{{.}}">{{/eventNames}}</datalist>
@@ -34,7 +35,9 @@ enum BuilderTemplate {
         </div>
         <p><label for="json">Query JSON (runs instead of the fields above when not empty)</label>
         <textarea id="json" name="json" rows="8" spellcheck="false">{{json}}</textarea></p>
-        <p><button type="submit">Run</button></p>
+        <p><button type="submit">Run</button>
+        <label for="name">Name</label> <input id="name" name="name" value="{{name}}" maxlength="200">
+        <button type="submit" name="save" value="1">Run and save</button></p>
         </form>
         {{#result}}{{> section}}{{/result}}
         """
