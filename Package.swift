@@ -1,9 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// The SDK's targets and their tests spell every existential `any`.
-let sdkSwiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
-
 let package = Package(
     name: "usage-analytics",
     platforms: [.macOS(.v15)],
@@ -54,8 +51,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 "CZlib",
-            ],
-            swiftSettings: sdkSwiftSettings
+            ]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
@@ -64,8 +60,7 @@ let package = Package(
                 "UsageAnalytics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
-            ],
-            swiftSettings: sdkSwiftSettings
+            ]
         ),
         .target(
             name: "PSA",
@@ -122,8 +117,7 @@ let package = Package(
             dependencies: [
                 "UsageAnalytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ],
-            swiftSettings: sdkSwiftSettings
+            ]
         ),
         .executableTarget(
             name: "psa",
@@ -185,8 +179,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
-            swiftSettings: sdkSwiftSettings
+            ]
         ),
         .testTarget(
             name: "UsageAnalyticsHummingbirdTests",
@@ -197,8 +190,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            swiftSettings: sdkSwiftSettings
+            ]
         ),
         .target(
             name: "UsageCollector",
@@ -247,3 +239,9 @@ let package = Package(
         ),
     ]
 )
+
+// Every Swift target spells existential types with `any`, so a protocol used as a type reads differently from
+// a generic constraint.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}

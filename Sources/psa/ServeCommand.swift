@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             try collectorConfiguration.apply(environment: environment)
             collectorConfiguration.port =
                 try Self.port(collectorPort, environment: environment, variable: "COLLECTOR_PORT") ?? 8787
-        } catch let error as CustomStringConvertible & Error {
+        } catch let error as any CustomStringConvertible & Error {
             throw ValidationError(error.description)
         }
         guard collectorConfiguration.port != 0 || noCollector else {
