@@ -195,6 +195,8 @@ let package = Package(
         .target(
             name: "UsageCollector",
             dependencies: [
+                "UsageAnalytics",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -228,6 +230,7 @@ let package = Package(
             name: "UsageCollectorTests",
             dependencies: [
                 "UsageCollector",
+                "UsageAnalytics",
                 "PostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

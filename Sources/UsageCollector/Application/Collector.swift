@@ -15,6 +15,8 @@ public struct Collector: Sendable {
     public let store: any EventStore
     /// The single writer that group-commits captured events.
     public let writer: GroupCommitWriter
+    /// Feature flag definitions, kept beside the events (`nil` for stores other than SQLite and PostgreSQL).
+    public let flags: (any FlagStore)?
     /// The insights engine answering trends, funnels and retention from its projection of the store.
     public let insights: InsightsEngine
     /// The store as writers see it: every insert and deletion also reaches the insights engine.
@@ -76,6 +78,7 @@ public struct Collector: Sendable {
         }
         self.configuration = configuration
         self.store = store
+        self.flags = Self.flagStore(beside: store, logger: logger)
         self.logger = logger
         self.metricsRegistry = metricsRegistry
         self.metrics = CollectorMetrics(registry: metricsRegistry)
@@ -138,6 +141,7 @@ public struct Collector: Sendable {
         InsightsController(
             engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         ).addRoutes(to: admin)
+        self.addFlagRoutes(to: router, admin: admin)
         return router
     }
 
@@ -158,10 +162,14 @@ public struct Collector: Sendable {
         )
         let store = self.store
         let insights = self.insights
+        let flags = self.flags
         app.beforeServerStarts {
             // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
             do {
-                try await cancelWhenGracefulShutdown { try await store.migrate() }
+                try await cancelWhenGracefulShutdown {
+                    try await store.migrate()
+                    try await flags?.migrateFlags()
+                }
             } catch {
                 throw CollectorStartupError(
                     migrationFailure: error, interrupted: Task.isShuttingDownGracefully || Task.isCancelled)

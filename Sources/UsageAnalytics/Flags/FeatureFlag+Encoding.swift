@@ -1,0 +1,45 @@
+extension FeatureFlag {
+    /// The flag in PostHog's definition JSON, the shape ``init(json:)`` reads back.
+    public var json: PropertyValue {
+        let filters: [String: PropertyValue] = [
+            "groups": .array(conditions.map(\.json)),
+            "payloads": .object(payloads),
+            "multivariate": variants.isEmpty ? .null : ["variants": .array(variants.map(\.json))],
+            "aggregation_group_type_index": .null,
+        ]
+        return [
+            "id": .int(id), "key": .string(key), "name": .string(name), "active": .bool(active),
+            "version": .int(version), "deleted": false, "ensure_experience_continuity": false,
+            "filters": .object(filters),
+        ]
+    }
+}
+
+extension FlagCondition {
+    var json: PropertyValue {
+        [
+            "properties": .array(properties.map(\.json)),
+            "rollout_percentage": rolloutPercentage.map(PropertyValue.percentage) ?? .null,
+            "variant": variant.map(PropertyValue.string) ?? .null,
+        ]
+    }
+}
+
+extension FlagVariant {
+    var json: PropertyValue {
+        ["key": .string(key), "name": .string(name), "rollout_percentage": .percentage(rolloutPercentage)]
+    }
+}
+
+extension PropertyFilter {
+    var json: PropertyValue {
+        ["key": .string(key), "operator": .string(self.operator.rawValue), "value": value, "type": "person"]
+    }
+}
+
+extension PropertyValue {
+    /// Whole percentages as integers, as PostHog writes them.
+    fileprivate static func percentage(_ number: Double) -> PropertyValue {
+        number.rounded() == number && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
+    }
+}

@@ -1,0 +1,44 @@
+/// A project's flag definitions as PostHog's local-evaluation endpoint serves them:
+/// `{"flags": [...], "group_type_mapping": {}, "cohorts": {}}`.
+///
+/// Flags this evaluator cannot evaluate locally (cohort, flag-dependency or group conditions, or a
+/// definition that does not validate) are kept apart in ``remoteOnlyKeys``: an SDK asks the
+/// collector for those instead of guessing.
+public struct FlagDefinitions: Sendable, Hashable {
+    /// The flags that evaluate locally, by key.
+    public var flags: [String: FeatureFlag]
+    /// Keys of flags present in the document that only the collector can evaluate.
+    public var remoteOnlyKeys: Set<String>
+
+    /// Definitions from flags.
+    public init(flags: [FeatureFlag] = [], remoteOnlyKeys: Set<String> = []) {
+        self.flags = Dictionary(flags.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.remoteOnlyKeys = remoteOnlyKeys
+    }
+
+    /// Parses the local-evaluation document; a flag that does not parse becomes remote-only rather than failing the rest.
+    /// - Throws: ``FlagDefinitionError`` when the document itself is not the expected shape.
+    public init(json: PropertyValue) throws(FlagDefinitionError) {
+        let document = try FlagJSONObject(json, at: "")
+        var flags: [FeatureFlag] = []
+        var remoteOnly: Set<String> = []
+        for element in try document.array("flags") {
+            do {
+                flags.append(try FeatureFlag(json: element))
+            } catch {
+                if case .object(let members) = element, case .string(let key) = members["key"] {
+                    remoteOnly.insert(key)
+                }
+            }
+        }
+        self.init(flags: flags, remoteOnlyKeys: remoteOnly)
+    }
+
+    /// The document in PostHog's shape, flags in key order.
+    public var json: PropertyValue {
+        [
+            "flags": .array(flags.values.sorted { $0.key < $1.key }.map(\.json)),
+            "group_type_mapping": [:], "cohorts": [:],
+        ]
+    }
+}
