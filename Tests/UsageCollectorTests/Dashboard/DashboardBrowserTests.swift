@@ -68,7 +68,7 @@ struct DashboardBrowserTests {
             #expect(session.field("sameSite") == .string("Strict"))
 
             for report in ReportPage.allCases {
-                try await page.navigate(base + report.path + "?" + DashboardFixture.rangeQuery)
+                try await page.navigate(base + report.path + "?" + DashboardFixture.rangeQuery(for: report))
                 let snapshot = try await Self.snapshot(page)
                 #expect(snapshot.heading == report.title)
                 #expect(snapshot.title == "\(report.title) · Usage collector")

@@ -29,13 +29,17 @@ enum DashboardFixture {
         "2026-11-\(10 + index)T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):00Z"
     }
 
-    /// The events as capture payload objects.
+    /// One capture payload object; `properties` is the inside of its JSON object.
+    static func payload(_ name: String, _ user: String, _ time: String, _ properties: String) -> String {
+        #"{"event": "\#(name)", "distinct_id": "\#(user)", "timestamp": "\#(time)", "#
+            + #""uuid": "\#(UUID().uuidString.lowercased())", "properties": {\#(properties)}}"#
+    }
+
+    /// The events as capture payload objects, the time and billing weeks included.
     static func events() -> [String] {
         var events: [String] = []
         func add(_ name: String, _ user: String, _ time: String, _ properties: String) {
-            events.append(
-                #"{"event": "\#(name)", "distinct_id": "\#(user)", "timestamp": "\#(time)", "#
-                    + #""uuid": "\#(UUID().uuidString.lowercased())", "properties": {\#(properties)}}"#)
+            events.append(Self.payload(name, user, time, properties))
         }
         let priorities = ["low", "medium", "high", "urgent"]
         for day in 0..<Self.dayCount {
@@ -86,6 +90,6 @@ enum DashboardFixture {
                     #""reason": "\#(Self.failureReasons[index % 3])", "provider": "credentials""#)
             }
         }
-        return events
+        return events + Self.timeAndBillingEvents()
     }
 }

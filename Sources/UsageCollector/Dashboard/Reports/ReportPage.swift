@@ -1,6 +1,6 @@
 /// The built-in pages, in the order of the navigation.
 enum ReportPage: String, CaseIterable, Sendable {
-    case overview, performance, tickets, authentication
+    case overview, performance, tickets, authentication, timeAndBilling
 
     var title: String {
         switch self {
@@ -8,6 +8,7 @@ enum ReportPage: String, CaseIterable, Sendable {
         case .performance: "API performance"
         case .tickets: "Tickets"
         case .authentication: "Authentication"
+        case .timeAndBilling: "Time & billing"
         }
     }
 
@@ -17,6 +18,7 @@ enum ReportPage: String, CaseIterable, Sendable {
         case .performance: "/performance"
         case .tickets: "/tickets"
         case .authentication: "/authentication"
+        case .timeAndBilling: "/time-and-billing"
         }
     }
 
@@ -28,6 +30,8 @@ enum ReportPage: String, CaseIterable, Sendable {
         case .tickets:
             "The ticket workflow: tickets created and resolved, how long resolution and assignment take, and search."
         case .authentication: "Sign-ins by provider, why sign-ins fail, and how many are by users with a second factor."
+        case .timeAndBilling:
+            "Time logged and billable, time sheets submitted and approved, invoices by amount, and payments."
         }
     }
 }

@@ -73,6 +73,7 @@ extension DashboardController {
         case .performance: try PerformanceReport.sections(context)
         case .tickets: try TicketsReport.sections(context)
         case .authentication: try AuthenticationReport.sections(context)
+        case .timeAndBilling: try TimeAndBillingReport.sections(context)
         }
     }
 }
