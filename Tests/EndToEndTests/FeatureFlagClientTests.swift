@@ -36,6 +36,10 @@ struct FeatureFlagClientTests {
         }
     }
 
+    /// A request timeout far above any healthy answer: under a full parallel test run on two cores a loopback
+    /// request has taken over 3 s (the default), and these tests are about the answers, not the deadline.
+    static let patientTimeout: Duration = .seconds(60)
+
     static let proOnly = FeatureFlag(
         id: 0, key: "ticket-ordering",
         conditions: [FlagCondition(properties: [PropertyFilter(key: "plan", value: "pro")])],
@@ -47,7 +51,8 @@ struct FeatureFlagClientTests {
     @Test("definitions load, a second poll is 304, an edit reloads, and local answers match the collector's")
     func localEvaluationWithETag() async throws {
         try await withCollector(flags: [Self.proOnly]) { url, store in
-            let client = FeatureFlagClient(host: url, apiKey: Self.projectKey, logger: Self.logger)
+            let client = FeatureFlagClient(
+                host: url, apiKey: Self.projectKey, timeout: Self.patientTimeout, logger: Self.logger)
             #expect(await client.refresh() == .updated)
             #expect(await client.refresh() == .notModified)
             let local = await client.evaluate("ticket-ordering", distinctID: "tenant-9", properties: ["plan": "pro"])
@@ -66,7 +71,8 @@ struct FeatureFlagClientTests {
     @Test("when a property is missing locally the collector decides, through POST /flags?v=2")
     func remoteFallback() async throws {
         try await withCollector(flags: [Self.proOnly]) { url, _ in
-            let client = FeatureFlagClient(host: url, apiKey: Self.projectKey, logger: Self.logger)
+            let client = FeatureFlagClient(
+                host: url, apiKey: Self.projectKey, timeout: Self.patientTimeout, logger: Self.logger)
             #expect(await client.refresh() == .updated)
             let answer = await client.evaluate("ticket-ordering", distinctID: "tenant-9")
             #expect(answer?.isEnabled == false)
