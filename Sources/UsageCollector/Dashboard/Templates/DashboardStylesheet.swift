@@ -88,6 +88,6 @@ enum DashboardStylesheet {
         button.danger { background: var(--surface); color: var(--error); border-color: var(--error); }
         button:disabled { opacity: 0.45; cursor: not-allowed; }
         input.position { width: 6.5rem; margin-left: 0.4rem; }
-        table.library td { text-align: left; }
+        table.library td, table.library th { text-align: left; }
         """
 }
