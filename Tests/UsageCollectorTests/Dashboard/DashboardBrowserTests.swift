@@ -209,6 +209,68 @@ struct DashboardBrowserTests {
         }
     }
 
+    @Test("compose a dashboard in a chosen order, move a tile down from the keyboard, and read the new order")
+    func arrangedDashboard() async throws {
+        try await Self.withDashboard { browser, base, _, _ in
+            let page = try await browser.newPage()
+            try await Self.signIn(page, base: base)
+            for (name, event) in [
+                ("Created", "ticket_created"), ("Failures", "login_failed"), ("Resolved", "ticket_resolved"),
+            ] {
+                try await page.navigate(base + "/insights")
+                try await page.loading {
+                    _ = try await page.evaluate(
+                        """
+                        document.getElementById("events").value = "\(event)";
+                        document.getElementById("name").value = "\(name)";
+                        document.querySelector("button[name=save]").click(); true
+                        """)
+                }
+            }
+            try await page.navigate(base + "/saved")
+            try await page.loading {
+                _ = try await page.evaluate(
+                    """
+                    document.querySelectorAll("input[type=checkbox]").forEach(box => box.checked = true);
+                    document.getElementById("position-3").value = "1";
+                    document.getElementById("position-1").value = "2";
+                    document.getElementById("dashboard-name").value = "Arranged";
+                    document.querySelector("form[action='/saved/dashboards'] button").click(); true
+                    """)
+            }
+            let path = try await page.text("location.pathname")
+            try await page.navigate(base + path + "?" + DashboardFixture.rangeQuery)
+            #expect(try await Self.snapshot(page).sections.map(\.title) == ["Resolved", "Created", "Failures"])
+
+            try await page.navigate(base + path + "/arrange")
+            _ = try await page.evaluate(
+                #"document.querySelector("button[aria-label='Move Resolved down']").focus(); true"#)
+            try await page.loading {
+                for type in ["keyDown", "keyUp"] {
+                    _ = try await page.send(
+                        "Input.dispatchKeyEvent",
+                        [
+                            "type": .string(type), "key": .string("Enter"), "code": .string("Enter"),
+                            "windowsVirtualKeyCode": .int(13), "text": .string("\r"),
+                        ])
+                }
+            }
+            #expect(try await page.text(#"document.querySelector("p.notice").textContent"#) == "Moved Resolved down.")
+            #expect(
+                try await page.evaluate("[...document.querySelectorAll('.tile-name')].map(n => n.textContent)")
+                    == .array(["Created", "Resolved", "Failures"].map(JSONValue.string)))
+            #expect(
+                try await page.evaluate("document.querySelector(\"button[aria-label='Move Created up']\").disabled")
+                    == .bool(true))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-arrange.png"))
+            try await page.navigate(base + path + "?" + DashboardFixture.rangeQuery)
+            let arranged = try await Self.snapshot(page)
+            #expect(arranged.sections.map(\.title) == ["Created", "Resolved", "Failures"])
+            #expect(arranged.sections.first?.rows.map { $0[1] } == DashboardFixture.createdPerDay.map(String.init))
+            try await page.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-arranged.png"))
+        }
+    }
+
     @Test("a range without events explains each empty section instead of drawing charts")
     func emptyRange() async throws {
         try await Self.withDashboard { browser, base, _, _ in

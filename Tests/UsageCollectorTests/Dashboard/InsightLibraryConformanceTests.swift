@@ -72,6 +72,50 @@ struct InsightLibraryConformanceTests {
     }
 
     @Test(
+        "rename, delete and arrange change only the project's own rows; deleting an insight removes its tiles",
+        arguments: Engine.available)
+    func editing(_ engine: Engine) async throws {
+        try await Self.withLibrary(engine) { library in
+            let a = try await library.saveInsight(project: "phc_a", name: "A", query: Self.trend)
+            let b = try await library.saveInsight(project: "phc_a", name: "B", query: Self.trend)
+            let c = try await library.saveInsight(project: "phc_a", name: "C", query: Self.trend)
+            let x = try await library.saveInsight(project: "phc_b", name: "X", query: Self.trend)
+            let board = try await library.saveDashboard(project: "phc_a", name: "Board", insightIDs: [a, b, c])
+            let small = try await library.saveDashboard(project: "phc_a", name: "Small", insightIDs: [c])
+            let other = try await library.saveDashboard(project: "phc_b", name: "Other", insightIDs: [x])
+
+            #expect(try await library.renameInsight(project: "phc_a", id: a, name: "A «renamed»"))
+            #expect(try await !library.renameInsight(project: "phc_b", id: a, name: "stolen"))
+            #expect(try await !library.renameInsight(project: "phc_a", id: x, name: "stolen"))
+            #expect(try await !library.renameInsight(project: "phc_a", id: 987_654, name: "ghost"))
+            #expect(try await library.arrangeDashboard(project: "phc_a", id: board, insightIDs: [c, b, a]))
+            #expect(try await !library.arrangeDashboard(project: "phc_b", id: board, insightIDs: [x]))
+            #expect(try await !library.deleteInsight(project: "phc_b", id: c))
+            #expect(try await library.deleteInsight(project: "phc_a", id: c))
+            #expect(try await !library.deleteInsight(project: "phc_a", id: c))
+            #expect(try await library.renameDashboard(project: "phc_a", id: board, name: "Board two"))
+            #expect(try await !library.renameDashboard(project: "phc_a", id: other, name: "stolen"))
+            #expect(try await !library.deleteDashboard(project: "phc_b", id: small))
+            #expect(
+                try await library.dashboards(project: "phc_a")
+                    == [
+                        SavedDashboard(id: board, name: "Board two", insightIDs: [b, a]),
+                        SavedDashboard(id: small, name: "Small", insightIDs: []),
+                    ])
+            #expect(try await library.deleteDashboard(project: "phc_a", id: small))
+            #expect(try await library.dashboards(project: "phc_a").map(\.id) == [board])
+            #expect(try await library.insights(project: "phc_a").map(\.name) == ["A «renamed»", "B"])
+            #expect(
+                try await library.dashboards(project: "phc_b")
+                    == [SavedDashboard(id: other, name: "Other", insightIDs: [x])])
+            #expect(try await library.insights(project: "phc_b").map(\.name) == ["X"])
+            let document = try await LibraryDocument.export(library, project: "phc_a")
+            #expect(
+                document.dashboards == [LibraryDocument.Dashboard(name: "Board two", insights: ["B", "A «renamed»"])])
+        }
+    }
+
+    @Test(
         "malformed, oversized and hostile documents are refused with the reason",
         arguments: [
             ("not json", "The document is not an export"),

@@ -12,6 +12,7 @@ struct PageRenderer: Sendable {
             (ReportTemplate.name, ReportTemplate.text), (MessageTemplate.name, MessageTemplate.text),
             (SectionTemplate.name, SectionTemplate.text), (BuilderTemplate.name, BuilderTemplate.text),
             (ExplorerTemplate.name, ExplorerTemplate.text), (SavedTemplate.name, SavedTemplate.text),
+            (ArrangeTemplate.name, ArrangeTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)

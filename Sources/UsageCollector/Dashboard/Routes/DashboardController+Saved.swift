@@ -72,23 +72,12 @@ extension DashboardController {
         }
     }
 
-    func createDashboard(_ request: Request, session: DashboardSession) async -> Response {
-        guard case .success(let fields) = await FormBody.decode([String: String].self, from: request),
-            let presented = fields["csrf"], SecretComparison.equals(presented, session.csrfToken)
-        else {
-            return FormBody.refusal(
-                status: .forbidden, session: session, message: "The form did not carry this session's CSRF token.")
-        }
+    func createDashboard(fields: [String: String], session: DashboardSession) async -> Response {
         do {
             let name = try LibraryError.check(name: fields["name"] ?? "")
             let (library, project) = try await self.savedLibrary()
-            let known = Set(try await library.insights(project: project).map(\.id))
-            let tiles = fields.keys.compactMap { $0.hasPrefix("tile-") ? Int64($0.dropFirst(5)) : nil }
-                .filter(known.contains).sorted()
-            guard !tiles.isEmpty else { throw LibraryError(description: "Tick at least one saved insight.") }
-            guard tiles.count <= LibraryError.maximumTiles else {
-                throw LibraryError(description: "A dashboard has at most \(LibraryError.maximumTiles) tiles.")
-            }
+            let listed = try await library.insights(project: project).map(\.id)
+            let tiles = try DashboardComposition.tiles(from: fields, listed: listed)
             let id = try await library.saveDashboard(project: project, name: name, insightIDs: tiles)
             return Self.redirect("/dashboards/\(id)")
         } catch {

@@ -32,12 +32,17 @@ extension DashboardController {
             }
         }
         let path = "/dashboards/\(dashboard.id)"
-        let presets = [7, 30, 90].map { days in
-            ReportView.Preset(
-                label: "Last \(days) days",
-                href: "\(path)?from=\(ReportRange.text(today - Int64(days) + 1))&to=\(ReportRange.text(today))")
+        let presets =
+            [7, 30, 90].map { days in
+                ReportView.Preset(
+                    label: "Last \(days) days",
+                    href: "\(path)?from=\(ReportRange.text(today - Int64(days) + 1))&to=\(ReportRange.text(today))")
+            } + [ReportView.Preset(label: "Arrange tiles", href: "\(path)/arrange")]
+        if dashboard.insightIDs.isEmpty && notice == nil {
+            notice = "This dashboard has no tiles: arrange it to add saved insights."
+        } else if sections.isEmpty && notice == nil {
+            notice = "None of this dashboard's insights exists any more."
         }
-        if sections.isEmpty && notice == nil { notice = "None of this dashboard's insights exists any more." }
         let view = ReportView(
             title: dashboard.name,
             summary: "A saved dashboard of \(dashboard.insightIDs.count) insights, over one date range.",

@@ -55,13 +55,16 @@ struct DashboardController: Sendable {
             await self.withSession(request) { session in await self.importLibrary(request, session: session) }
         }
         router.post("/saved/dashboards") { request, _ in
-            await self.withSession(request) { session in await self.createDashboard(request, session: session) }
+            await self.withLibraryForm(request) { session, fields in
+                await self.createDashboard(fields: fields, session: session)
+            }
         }
         router.get("/dashboards/{id}") { request, context in
             await self.withSession(request) { session in
                 await self.dashboardPage(request, id: context.parameters.get("id") ?? "", session: session)
             }
         }
+        self.addLibraryRoutes(to: router)
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }
         }

@@ -11,6 +11,17 @@ protocol InsightLibrary: Sendable {
     func saveDashboard(project: String, name: String, insightIDs: [Int64]) async throws -> Int64
     /// The project's dashboards, oldest first.
     func dashboards(project: String) async throws -> [SavedDashboard]
+    /// Renames the project's insight; false when the project has no insight `id`.
+    func renameInsight(project: String, id: Int64, name: String) async throws -> Bool
+    /// Deletes the project's insight and, in the same transaction, its tiles from every dashboard of the project
+    /// (a dashboard keeps its other tiles; one left without tiles stays, saying so). False when there is no `id`.
+    func deleteInsight(project: String, id: Int64) async throws -> Bool
+    /// Renames the project's dashboard; false when the project has no dashboard `id`.
+    func renameDashboard(project: String, id: Int64, name: String) async throws -> Bool
+    /// Replaces the tiles of the project's dashboard (this order); false when the project has no dashboard `id`.
+    func arrangeDashboard(project: String, id: Int64, insightIDs: [Int64]) async throws -> Bool
+    /// Deletes the project's dashboard (its insights stay); false when the project has no dashboard `id`.
+    func deleteDashboard(project: String, id: Int64) async throws -> Bool
 }
 
 /// An insight saved from the builder: a name and the query JSON it runs.

@@ -42,8 +42,7 @@ struct SQLiteInsightLibrary: InsightLibrary {
             try database.execute(
                 sql: "INSERT INTO saved_dashboards (project, name, insight_ids, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [
-                    project, name, insightIDs.map(String.init).joined(separator: ","),
-                    Int64(Date().timeIntervalSince1970),
+                    project, name, Self.text(tiles: insightIDs), Int64(Date().timeIntervalSince1970),
                 ])
             return database.lastInsertedRowID
         }
@@ -55,9 +54,7 @@ struct SQLiteInsightLibrary: InsightLibrary {
                 database, sql: "SELECT id, name, insight_ids FROM saved_dashboards WHERE project = ? ORDER BY id",
                 arguments: [project]
             ).map { row in
-                let ids: String = row["insight_ids"]
-                return SavedDashboard(
-                    id: row["id"], name: row["name"], insightIDs: ids.split(separator: ",").compactMap { Int64($0) })
+                SavedDashboard(id: row["id"], name: row["name"], insightIDs: Self.tiles(row["insight_ids"]))
             }
         }
     }

@@ -81,5 +81,13 @@ enum DashboardStylesheet {
         .heat-9 { background: rgba(var(--heat), 0.9); color: var(--heat-text); }
         .heat-10 { background: rgb(var(--heat)); color: var(--heat-text); }
         textarea { width: 100%; font-family: "Liberation Mono", ui-monospace, monospace; font-size: 13px; }
+        form.inline, form.tile-actions { display: inline-flex; flex-wrap: wrap; gap: 0.3rem; margin: 0; }
+        ol.arranged li { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem;
+          padding: 0.4rem 0; border-bottom: 1px solid var(--border); }
+        button.quiet { background: var(--surface); color: var(--accent); }
+        button.danger { background: var(--surface); color: var(--error); border-color: var(--error); }
+        button:disabled { opacity: 0.45; cursor: not-allowed; }
+        input.position { width: 6.5rem; margin-left: 0.4rem; }
+        table.library td, table.library th { text-align: left; }
         """
 }
