@@ -1,3 +1,5 @@
+import Logging
+import ServiceLifecycle
 import Testing
 import UsageAnalytics
 import UsageAnalyticsTesting
@@ -112,6 +114,24 @@ struct AnalyticsClientFlagTests {
             #expect(server.evaluations.isEmpty)
             let exposures = try await client.exposures()
             #expect(exposures.map { $0.properties["locally_evaluated"] } == [true])
+        }
+    }
+
+    @Test("run() polls the flag definitions alongside the flush loop and returns at graceful shutdown")
+    func runPollsDefinitions() async throws {
+        let server = FlagServer()
+        server.serveDefinitions(["flags": []])
+        try await server.serve { host in
+            let client = try FlagTestClient(host: host, deployment: .onPremise)
+            let logger = Logger(label: "flag-test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let services = ServiceGroup(configuration: .init(services: [client.analytics], logger: logger))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await services.run() }
+                var polls = server.definitionPolls.makeAsyncIterator()
+                await polls.next()
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
         }
     }
 

@@ -17,6 +17,7 @@ final class FlagServer: Sendable {
     }
 
     private let state = Mutex(State())
+    private let polls = AsyncStream.makeStream(of: Void.self)
     private let hangs = Mutex<(released: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// What `/flags/` answers for `key`: on, off, or a variant.
@@ -32,6 +33,9 @@ final class FlagServer: Sendable {
     /// Makes every later `/flags/` request wait until the test ends.
     func hangEvaluations() { state.withLock { $0.hangs = true } }
 
+    /// One element per request for the local-evaluation definitions.
+    var definitionPolls: AsyncStream<Void> { polls.stream }
+
     /// Every `/flags/` request body, in arrival order.
     var evaluations: [PropertyValue] { state.withLock { $0.evaluations } }
 
@@ -40,6 +44,7 @@ final class FlagServer: Sendable {
         let router = Router()
         router.post("/flags/") { request, _ -> Response in try await self.evaluate(request) }
         router.get("/api/feature_flag/local_evaluation") { _, _ -> Response in
+            self.polls.continuation.yield()
             guard let definitions = self.state.withLock({ $0.definitions }) else { return Response(status: .notFound) }
             return Self.json(definitions)
         }
