@@ -7,7 +7,8 @@ extension AnalyticsClient {
     /// The installation identity lives under `configuration.dataDirectory`, and events go to the
     /// PostHog-compatible server at `POSTHOG_HOST` with `POSTHOG_API_KEY`, compressed as `ANALYTICS_GZIP`
     /// says and bounded by `ANALYTICS_REQUEST_TIMEOUT` (`ANALYTICS_CONNECT_TIMEOUT` for the connection),
-    /// spooled under `ANALYTICS_SPOOL_DIR`.
+    /// spooled under `ANALYTICS_SPOOL_DIR`. Feature flags are evaluated against the same server unless
+    /// `ANALYTICS_FEATURE_FLAGS` is off.
     ///
     /// ```swift
     /// let configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)
@@ -40,9 +41,16 @@ extension AnalyticsClient {
                 value: nil)
         }
         let destination = PostHogDestination(configuration: configuration, apiKey: apiKey)
+        let flags = configuration.host.flatMap { host in
+            configuration.featureFlagsEnabled
+                ? FeatureFlagClient(
+                    host: host, apiKey: apiKey, pollInterval: configuration.featureFlagPollInterval,
+                    timeout: configuration.featureFlagTimeout, logger: logger) : nil
+        }
         try self.init(
             configuration: configuration,
             installationStore: FileInstallationStore(directory: configuration.dataDirectory),
-            destinations: destination.map { [$0] } ?? [], logger: logger, metricsFactory: metricsFactory)
+            destinations: destination.map { [$0] } ?? [], logger: logger, metricsFactory: metricsFactory,
+            featureFlags: flags)
     }
 }

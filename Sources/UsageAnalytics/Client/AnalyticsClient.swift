@@ -20,12 +20,13 @@ import ServiceLifecycle
 /// ```
 public final class AnalyticsClient: Sendable {
     let exporter: Exporter?
+    let flags: AnalyticsFlags?
 
     /// Whether events are captured at all (`ALGA_USAGE_STATS`).
     public var isEnabled: Bool { exporter != nil }
 
     /// A client that captures nothing and touches nothing.
-    public static let disabled = AnalyticsClient(exporter: nil)
+    public static let disabled = AnalyticsClient(exporter: nil, flags: nil)
 
     /// Creates a client.
     ///
@@ -41,6 +42,8 @@ public final class AnalyticsClient: Sendable {
     ///   - noticeOutput: Where the first-run notice is written.
     ///   - delivery: Spool location, delivery observer and batch limits.
     ///   - sleep: How the flush loop, retries and shutdown wait; tests inject a controllable one.
+    ///   - featureFlags: Where ``featureFlag(_:for:personProperties:)`` evaluates; `nil` answers every flag `nil`.
+    ///     ``run()`` runs its definitions poll.
     /// A corrupt or unreadable identity never stops the host: the error is logged once and the client is
     /// inert, as if analytics were off (a new identity would change every distinct id, so none is made).
     /// - Throws: ``DestinationNameError`` when two destinations share a name or a name is not a directory name.
@@ -52,10 +55,11 @@ public final class AnalyticsClient: Sendable {
         metricsFactory: any MetricsFactory = MetricsSystem.factory,
         noticeOutput: NoticeOutput = .standardError,
         delivery: DeliveryOptions = DeliveryOptions(),
-        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        featureFlags: FeatureFlagClient? = nil
     ) throws {
         guard configuration.isEnabled else {
-            self.init(exporter: nil)
+            self.init(exporter: nil, flags: nil)
             return
         }
         try Self.validateNames(of: destinations)
@@ -68,7 +72,7 @@ public final class AnalyticsClient: Sendable {
             logger.error(
                 "usage analytics is disabled: the installation identity could not be read or created",
                 metadata: ["error": "\(error)"])
-            self.init(exporter: nil)
+            self.init(exporter: nil, flags: nil)
             return
         }
         if installation.noticeShownAt == nil {
@@ -91,11 +95,11 @@ public final class AnalyticsClient: Sendable {
                 maximumBytes: configuration.spoolMaxBytes, policy: policy, options: delivery, metrics: metrics,
                 logger: logger, sleep: sleep)
         }
+        let processor = EventProcessor(configuration: configuration, installation: installation, metrics: metrics)
         let exporter = Exporter(
-            configuration: configuration,
-            processor: EventProcessor(configuration: configuration, installation: installation, metrics: metrics),
-            channels: channels, metrics: metrics, logger: logger, sleep: sleep)
-        self.init(exporter: exporter)
+            configuration: configuration, processor: processor, channels: channels, metrics: metrics, logger: logger,
+            sleep: sleep)
+        self.init(exporter: exporter, flags: featureFlags.map { AnalyticsFlags(client: $0, processor: processor) })
     }
 
     private static func loadOrCreate(from store: some InstallationStore) throws -> Installation {
@@ -105,8 +109,9 @@ public final class AnalyticsClient: Sendable {
         return created
     }
 
-    private init(exporter: Exporter?) {
+    private init(exporter: Exporter?, flags: AnalyticsFlags?) {
         self.exporter = exporter
+        self.flags = flags
     }
 
     /// Queues a typed catalogue event; `actor` is `nil` for installation-wide (system) events.
@@ -202,12 +207,20 @@ extension AnalyticsClient: Service {
     /// events captured since the client was created; then flushes every `flushAt` events or
     /// `flushInterval`, whichever comes first, until graceful shutdown; then flushes once more,
     /// giving up after the shutdown timeout (undelivered events stay spooled for the next start).
+    /// Alongside, polls the feature flag definitions until graceful shutdown.
     public func run() async throws {
         guard let exporter else {
             try? await gracefulShutdown()
             return
         }
-        await exporter.run()
+        guard let flags else {
+            await exporter.run()
+            return
+        }
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await flags.client.run() }
+            await exporter.run()
+        }
     }
 }
 

@@ -39,6 +39,13 @@ extension AnalyticsConfiguration {
         slowQueryThreshold = try reader.milliseconds("ANALYTICS_SLOW_QUERY_MS") ?? slowQueryThreshold
         slowOperationThreshold = try reader.milliseconds("ANALYTICS_SLOW_OPERATION_MS") ?? slowOperationThreshold
         apiRequestSampleRate = try reader.fraction("ANALYTICS_API_REQUEST_SAMPLE_RATE") ?? apiRequestSampleRate
+        featureFlagsEnabled = try reader.bool("ANALYTICS_FEATURE_FLAGS") ?? featureFlagsEnabled
+        if let seconds = try reader.integer("ANALYTICS_FEATURE_FLAGS_POLL_INTERVAL", in: 5...86_400) {
+            featureFlagPollInterval = .seconds(seconds)
+        }
+        if let milliseconds = try reader.integer("ANALYTICS_FEATURE_FLAGS_TIMEOUT_MS", in: 50...60_000) {
+            featureFlagTimeout = .milliseconds(milliseconds)
+        }
     }
 }
 

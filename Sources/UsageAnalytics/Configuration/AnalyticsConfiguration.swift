@@ -45,6 +45,13 @@ public struct AnalyticsConfiguration: Sendable, Equatable {
     public var slowOperationThreshold: Duration = .milliseconds(500)
     /// The share of requests, from 0 to 1, that emit `api_request` (`ANALYTICS_API_REQUEST_SAMPLE_RATE`).
     public var apiRequestSampleRate: Double = 1.0
+    /// Whether ``AnalyticsClient`` evaluates feature flags against `POSTHOG_HOST` (`ANALYTICS_FEATURE_FLAGS`).
+    public var featureFlagsEnabled: Bool = true
+    /// How often flag definitions are polled for local evaluation (`ANALYTICS_FEATURE_FLAGS_POLL_INTERVAL`, seconds).
+    public var featureFlagPollInterval: Duration = .seconds(30)
+    /// The longest one flag request may take (`ANALYTICS_FEATURE_FLAGS_TIMEOUT_MS`, milliseconds); a flag call
+    /// never waits longer, and answers the caller's default after it.
+    public var featureFlagTimeout: Duration = .milliseconds(3_000)
     /// Where the PSA keeps its data, the installation identity among it (`PSA_DATA_DIR`).
     public var dataDirectory: String = ".psa"
     /// The environment reported on every event (`PSA_ENVIRONMENT`).

@@ -97,13 +97,20 @@ public final class FeatureFlagClient: Service, Sendable {
     public func evaluate(
         _ key: String, distinctID: String, properties: [String: PropertyValue] = [:]
     ) async -> FlagEvaluation? {
+        await resolve(key, distinctID: distinctID, properties: properties)?.evaluation
+    }
+
+    /// Like ``evaluate(_:distinctID:properties:)``, and whether the answer was decided locally.
+    func resolve(
+        _ key: String, distinctID: String, properties: [String: PropertyValue]
+    ) async -> (evaluation: FlagEvaluation, isLocal: Bool)? {
         let definitions = state.withLock { $0.definitions }
         if let flag = definitions?.flags[key],
             let local = FlagEvaluator(mode: .local).evaluate(flag, distinctID: distinctID, properties: properties)
         {
-            return local
+            return (local, true)
         }
-        return await remote(key, distinctID: distinctID, properties: properties)
+        return await remote(key, distinctID: distinctID, properties: properties).map { ($0, false) }
     }
 
     private func remote(_ key: String, distinctID: String, properties: [String: PropertyValue]) async -> FlagEvaluation?

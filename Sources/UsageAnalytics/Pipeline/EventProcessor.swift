@@ -48,6 +48,9 @@ struct EventProcessor: Sendable {
             } else {
                 properties = genericProperties(values)
             }
+        case .featureFlagCalled(let exposure):
+            name = FlagExposure.eventName
+            properties = exposure.properties.map { ($0.key, .value($0.value)) }
         }
         let ids =
             event.verbatimDistinctID.map { IdentityCache.Identities(distinctID: $0, groupKey: nil) }
@@ -158,7 +161,17 @@ struct EventProcessor: Sendable {
         }
     }
 
+    /// The id an event about `actor` is sent with; flag evaluation uses it too, so flags bucket as events count.
+    func distinctID(for actor: AnalyticsActor) -> String {
+        identities.identities(for: actor).distinctID
+    }
+
     private func genericProperties(_ values: [String: PropertyValue]) -> [(key: String, value: WireValue)] {
+        filteredGenericValues(values).map { ($0.key, .value($0.value)) }
+    }
+
+    /// Generic values as they may leave: reserved keys dropped, the deployment policy and the sanitizer applied.
+    func filteredGenericValues(_ values: [String: PropertyValue]) -> [String: PropertyValue] {
         var allowed: [String: PropertyValue] = [:]
         for (key, value) in values {
             if key.hasPrefix("$") || CommonProperties.names.contains(key) {
@@ -178,7 +191,7 @@ struct EventProcessor: Sendable {
         var report = SanitizerReport()
         let sanitized = genericSanitizer.sanitize(allowed, report: &report)
         metrics.record(report)
-        var result: [(key: String, value: WireValue)] = []
+        var result: [String: PropertyValue] = [:]
         for (key, value) in sanitized {
             guard PrivacyPolicy.isPropertyKey(key) else {
                 metrics.recordPolicy(.invalidKey)
@@ -187,7 +200,7 @@ struct EventProcessor: Sendable {
             let kept = policy.filterGeneric(
                 value, onWithheld: { metrics.recordPolicy(.onPremisePolicy) },
                 onInvalidKey: { metrics.recordPolicy(.invalidKey) })
-            if let kept { result.append((key, .value(kept))) }
+            if let kept { result[key] = kept }
         }
         return result
     }

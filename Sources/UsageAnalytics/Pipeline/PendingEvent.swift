@@ -5,6 +5,8 @@ struct PendingEvent: Sendable {
     enum Body: Sendable {
         case typed(any AnalyticsEvent)
         case generic(name: String, properties: [String: PropertyValue])
+        /// PostHog's `$feature_flag_called`, captured by ``AnalyticsClient/featureFlag(_:for:personProperties:)``.
+        case featureFlagCalled(FlagExposure)
     }
 
     let uuid: UUID

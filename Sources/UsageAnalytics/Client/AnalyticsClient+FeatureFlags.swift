@@ -1,0 +1,33 @@
+extension AnalyticsClient {
+    /// The value of flag `key` for `actor`, or `nil` (use your safe default) when analytics is off, no flag
+    /// client is configured, or neither the polled definitions nor the collector decided within the flag
+    /// timeout (`ANALYTICS_FEATURE_FLAGS_TIMEOUT_MS`).
+    ///
+    /// The flag is bucketed on the distinct id `actor`'s events are sent with (hashed; on-premise, the
+    /// tenant's id), and `personProperties` pass the generic events' privacy filter before they are sent.
+    /// The first time an actor sees a value, `$feature_flag_called` is captured like any event.
+    ///
+    /// ```swift
+    /// let ordering = await analytics.featureFlag("ticket-ordering", for: actor, personProperties: ["plan": "pro"])
+    /// ```
+    public func featureFlag(
+        _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:]
+    ) async -> FlagEvaluation? {
+        guard let exporter, let flags else { return nil }
+        guard let answer = await flags.evaluate(key, for: actor, personProperties: personProperties) else {
+            return nil
+        }
+        if let exposure = answer.newExposure {
+            exporter.enqueue(.featureFlagCalled(exposure), actor: actor)
+        }
+        return answer.evaluation
+    }
+
+    /// Whether flag `key` is on for `actor` (on any variant); `default` when the flag cannot be evaluated.
+    public func isFeatureEnabled(
+        _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:],
+        default defaultValue: Bool = false
+    ) async -> Bool {
+        await featureFlag(key, for: actor, personProperties: personProperties)?.isEnabled ?? defaultValue
+    }
+}
