@@ -20,6 +20,16 @@ struct TestPSA: Sendable {
         over testing: TestingSetup = .router,
         _ body: @Sendable (TestPSA, any TestClientProtocol) async throws -> Void
     ) async throws {
+        // Durations here are real: on a loaded machine a request can pass the slow thresholds and add
+        // slow_query or slow_operation events to the exact sequences the tests assert. No PSA test is about
+        // slowness (the adapter's own tests are, with an injected clock), so the thresholds are out of reach.
+        let analyticsConfiguration = {
+            var patient = analyticsConfiguration
+            patient.slowRequestThreshold = .seconds(3_600)
+            patient.slowQueryThreshold = .seconds(3_600)
+            patient.slowOperationThreshold = .seconds(3_600)
+            return patient
+        }()
         try await engine.withDatabase { database in
             var configuration = PSAConfiguration()
             configuration.bcryptCost = 4
