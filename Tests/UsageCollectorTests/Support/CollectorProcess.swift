@@ -85,45 +85,40 @@ final class CollectorProcess: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         let child = CollectorProcess()
-        let reader = pipe.fileHandleForReading
-        reader.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                child.update { $0.outputEnded = true }
-            } else {
-                child.update { $0.output += String(decoding: data, as: UTF8.self) }
-            }
-        }
         process.terminationHandler = { process in
             let exit = Exit(status: process.terminationStatus, bySignal: process.terminationReason == .uncaughtSignal)
-            // Everything the child wrote is in the pipe now. Its end of file may never come (a process spawned
-            // meanwhile by another test can inherit the write end), so the rest is read without waiting for it.
-            reader.readabilityHandler = nil
-            let rest = Self.readWithoutBlocking(reader.fileDescriptor)
-            child.update {
-                $0.output += rest
-                $0.exit = exit
-                $0.outputEnded = true
-            }
+            child.update { $0.exit = exit }
         }
+        Self.readOutput(of: pipe.fileHandleForReading, into: child)
         try process.run()
         let pid = process.processIdentifier
         child.update { $0.pid = pid }
         return child
     }
 
-    /// What `descriptor` holds right now, read without waiting for more.
-    private static func readWithoutBlocking(_ descriptor: Int32) -> String {
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { break }
-            bytes += chunk[..<count]
+    /// Reads the child's output on a thread of its own with poll(2), not through `readabilityHandler`: removing
+    /// a handler from another thread while its dispatch source fires crashed libdispatch's manager thread in a
+    /// full run. The output ends at end of file, or once the child has exited and nothing is left to read (a
+    /// process spawned meanwhile by another test can inherit the write end and hold off the end of file). The
+    /// thread keeps `handle` alive, so the descriptor is not closed under it.
+    private static func readOutput(of handle: FileHandle, into child: CollectorProcess) {
+        Thread.detachNewThread {
+            let descriptor = handle.fileDescriptor
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            while true {
+                if poll(&ready, 1, 100) > 0 {
+                    let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                    guard count > 0 else { break }
+                    let text = String(decoding: chunk[..<count], as: UTF8.self)
+                    child.update { $0.output += text }
+                } else if child.state.withLock({ $0.exit != nil }) {
+                    break
+                }
+            }
+            child.update { $0.outputEnded = true }
+            withExtendedLifetime(handle) {}
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Applies `change` and wakes every waiter to re-evaluate.
