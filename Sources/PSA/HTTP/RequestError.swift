@@ -35,20 +35,22 @@ public struct RequestError: HTTPResponseError, Sendable, Equatable, CustomString
         Self(status: .badRequest, type: "validation_error", code: code, detail: detail)
     }
 
+    /// A 401 with PostHog's `authentication_error` type: the caller must sign in (again).
+    static func unauthenticated(_ code: String, _ detail: String) -> Self {
+        Self(status: .unauthorized, type: "authentication_error", code: code, detail: detail)
+    }
+
     /// The one 401 every failed login gets, whatever failed, so it cannot tell accounts apart.
-    static let invalidCredentials = Self(
-        status: .unauthorized, type: "authentication_error", code: "invalid_credentials",
-        detail: "The email or password is incorrect, or the account cannot sign in.")
+    static let invalidCredentials = unauthenticated(
+        "invalid_credentials", "The email or password is incorrect, or the account cannot sign in.")
 
     /// A 401 for a request without a bearer token.
-    static let notAuthenticated = Self(
-        status: .unauthorized, type: "authentication_error", code: "not_authenticated",
-        detail: "Sign in and send the session token as 'Authorization: Bearer <token>'.")
+    static let notAuthenticated = unauthenticated(
+        "not_authenticated", "Sign in and send the session token as 'Authorization: Bearer <token>'.")
 
     /// A 401 for a token that is malformed, unknown, expired or revoked (which one is not said).
-    static let invalidToken = Self(
-        status: .unauthorized, type: "authentication_error", code: "invalid_token",
-        detail: "The session token is invalid, expired or revoked; sign in again.")
+    static let invalidToken = unauthenticated(
+        "invalid_token", "The session token is invalid, expired or revoked; sign in again.")
 
     /// A 403 for a caller whose role does not allow the action.
     static func forbidden(_ detail: String) -> Self {

@@ -33,7 +33,7 @@ enum OIDCFailure: Error, Equatable {
     }
 
     private static func unauthorized(_ code: String, _ detail: String) -> RequestError {
-        RequestError(status: .unauthorized, type: "authentication_error", code: code, detail: detail)
+        RequestError.unauthenticated(code, detail)
     }
 }
 

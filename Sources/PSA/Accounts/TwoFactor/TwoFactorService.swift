@@ -75,12 +75,10 @@ public struct TwoFactorService: Sendable {
 
 extension RequestError {
     /// A 401 for a second-factor code that is wrong, expired or already used.
-    static let invalidTwoFactorCode = RequestError(
-        status: .unauthorized, type: "authentication_error", code: "invalid_two_factor_code",
-        detail: "The code is wrong, expired or already used.")
+    static let invalidTwoFactorCode = RequestError.unauthenticated(
+        "invalid_two_factor_code", "The code is wrong, expired or already used.")
 
     /// A 401 for a sign-in challenge that is unknown, expired or used.
-    static let invalidChallenge = RequestError(
-        status: .unauthorized, type: "authentication_error", code: "invalid_challenge",
-        detail: "The sign-in challenge is invalid or expired; sign in again with your password.")
+    static let invalidChallenge = RequestError.unauthenticated(
+        "invalid_challenge", "The sign-in challenge is invalid or expired; sign in again with your password.")
 }
