@@ -138,6 +138,8 @@ struct HostEntryPointTests {
     func flushDeadline() async throws {
         let server = CaptureServer()
         server.script([.hang], then: .status(200))
+        // The deadline passes only once the request is hanging at the server, however loaded the machine.
+        let deadline = ManualSleeper()
         try await server.serve { url in
             var configuration = AnalyticsConfiguration()
             configuration.maxRetries = 0
@@ -145,12 +147,14 @@ struct HostEntryPointTests {
                 configuration: configuration, installationStore: EphemeralInstallationStore(.fixture),
                 destinations: [PostHogDestination(host: url, apiKey: "phc_x", timeout: .seconds(60))],
                 logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, noticeOutput: NoticeOutput { _ in },
-                delivery: .memoryOnly)
+                delivery: .memoryOnly, sleep: deadline.sleep)
             analytics.capture(UserLoggedOut(userType: .internal), actor: nil)
-            let delivered = await analytics.flush(timeout: .milliseconds(200))
-            #expect(!delivered)
+            async let firstFlush = analytics.flush(timeout: .milliseconds(200))
+            await server.hangStarted()
+            await deadline.elapse()
+            #expect(await !firstFlush)
             #expect(await analytics.undeliveredCounts() == ["posthog": 1])
-            // The hung request is abandoned; the next one is answered at once.
+            // The hung request is abandoned; the next one is answered at once, long before its deadline.
             #expect(await analytics.flush(timeout: .seconds(60)))
             #expect(await analytics.undeliveredCounts() == ["posthog": 0])
         }

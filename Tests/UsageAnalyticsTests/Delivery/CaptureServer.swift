@@ -43,7 +43,7 @@ final class CaptureServer: Sendable {
     }
 
     private let state = Mutex(State())
-    private let hangs = Mutex<(released: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+    private let hangs = Mutex(Hangs())
     private let port = Mutex<Int?>(nil)
 
     /// Replies used in order, one per request; then `fallback` for every later request.
@@ -131,12 +131,33 @@ final class CaptureServer: Sendable {
 }
 
 extension CaptureServer {
+    fileprivate struct Hangs {
+        var released = false
+        var started = 0
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var startWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// Returns once a request is hanging at the server (at once if one already is or was).
+    func hangStarted() async {
+        await withCheckedContinuation { continuation in
+            let started = hangs.withLock { hangs in
+                if hangs.started == 0 { hangs.startWaiters.append(continuation) }
+                return hangs.started > 0
+            }
+            if started { continuation.resume() }
+        }
+    }
+
     fileprivate func waitForRelease() async {
         await withCheckedContinuation { continuation in
-            let released = hangs.withLock { hangs in
+            let (released, startWaiters) = hangs.withLock { hangs in
+                hangs.started += 1
                 if !hangs.released { hangs.waiting.append(continuation) }
-                return hangs.released
+                defer { hangs.startWaiters.removeAll() }
+                return (hangs.released, hangs.startWaiters)
             }
+            for waiter in startWaiters { waiter.resume() }
             if released { continuation.resume() }
         }
     }
@@ -144,8 +165,11 @@ extension CaptureServer {
     fileprivate func releaseHangs() {
         let waiting = hangs.withLock { hangs in
             hangs.released = true
-            defer { hangs.waiting.removeAll() }
-            return hangs.waiting
+            defer {
+                hangs.waiting.removeAll()
+                hangs.startWaiters.removeAll()
+            }
+            return hangs.waiting + hangs.startWaiters
         }
         for continuation in waiting { continuation.resume() }
     }
