@@ -7,12 +7,20 @@ import UsageAnalytics
 struct PrivacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
-        abstract: "Print the exact wire payload a generic event would produce under the current configuration.",
+        abstract: "Print the exact wire payload events would produce under the current configuration.",
         discussion: """
             Reads the same environment variables as `psa serve` (DEPLOYMENT_TYPE, ANALYTICS_ANONYMIZE_USER_IDS, \
             ALGA_USAGE_STATS, ...). Prints a JSON array of the events that would leave the process: empty when \
-            analytics is off. Ids are hashed with a throwaway secret, so they differ from a real installation's.
+            analytics is off. By default that is one generic event with the given or example properties; with \
+            --catalogue it is an illustrative example of every typed catalogue event, the values made up, the \
+            properties, ids and common properties exactly as they would be sent. Ids are hashed with a throwaway \
+            secret, so they differ from a real installation's.
             """)
+
+    @Flag(
+        name: .long,
+        help: "Preview an illustrative example of every typed catalogue event instead of a generic event.")
+    var catalogue = false
 
     @Option(name: .long, help: "A JSON file with an object of properties to send with a generic event.")
     var properties: String?
@@ -33,12 +41,29 @@ struct PrivacyCommand: AsyncParsableCommand {
 
     static let maximumFileSize = 1_048_576
 
+    func validate() throws {
+        guard catalogue else { return }
+        let genericOptions = [
+            ("--properties", properties != nil), ("--declaration", declaration != nil),
+            ("--event", event != "privacy_check"),
+        ]
+        if let (option, _) = genericOptions.first(where: \.1) {
+            throw ValidationError("--catalogue previews the typed events; \(option) applies to a generic event only")
+        }
+    }
+
     func run() async throws {
         var configuration: AnalyticsConfiguration
         do {
             configuration = try AnalyticsConfiguration(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
+        }
+        let actor = AnalyticsActor(tenant: tenant, user: user, userType: .internal)
+        if catalogue {
+            let payload = try await PrivacyPreview.catalogue(configuration: configuration, actor: actor)
+            print(String(decoding: payload, as: UTF8.self))
+            return
         }
         var name = event
         if let declaration {
@@ -48,8 +73,7 @@ struct PrivacyCommand: AsyncParsableCommand {
         }
         let values = try properties.map(Self.readProperties) ?? Self.exampleProperties
         let payload = try await PrivacyPreview.payload(
-            configuration: configuration, event: name, properties: values,
-            actor: AnalyticsActor(tenant: tenant, user: user, userType: .internal))
+            configuration: configuration, event: name, properties: values, actor: actor)
         print(String(decoding: payload, as: UTF8.self))
     }
 

@@ -61,7 +61,7 @@ struct SDKToCollectorTests {
         try await withCollector { url, store in
             let analytics = try client(url: url, deployment: deployment)
             let actor = AnalyticsActor(tenant: "tenant-9", user: "user-3", userType: .client)
-            for event in CatalogueSamples.all { analytics.capture(event, actor: actor) }
+            for event in EventCatalogue.examples { analytics.capture(event, actor: actor) }
             analytics.capture(
                 event: "report_exported",
                 properties: [
@@ -72,7 +72,7 @@ struct SDKToCollectorTests {
             #expect(await analytics.undeliveredCounts() == ["collector": 0])
 
             let stored = try await store.events(EventFilter(), after: nil, limit: 1_000)
-            #expect(stored.count == CatalogueSamples.all.count + 1)
+            #expect(stored.count == EventCatalogue.examples.count + 1)
             #expect(
                 Set(stored.map(\.event))
                     == Set(EventCatalogue.definitions.map(\.name) + ["report_exported"]))

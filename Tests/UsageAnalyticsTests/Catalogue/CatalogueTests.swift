@@ -16,7 +16,7 @@ struct CatalogueTests {
             "billing_rule_updated",
         ]
         #expect(EventCatalogue.definitions.map(\.name) == specified)
-        #expect(Set(CatalogueSamples.all.map { type(of: $0).definition.name }) == Set(specified))
+        #expect(Set(EventCatalogue.examples.map { type(of: $0).definition.name }) == Set(specified))
     }
 
     @Test("declared property names are unique snake_case words the sanitizer would keep")
@@ -31,7 +31,9 @@ struct CatalogueTests {
         }
     }
 
-    @Test("each sample sends exactly its declared properties, with the declared kinds", arguments: CatalogueSamples.all)
+    @Test(
+        "each example sends exactly its declared properties, with the declared kinds",
+        arguments: EventCatalogue.examples)
     func sampleSendsDeclaredProperties(_ event: any AnalyticsEvent) async throws {
         let recorder = RecordingDestination()
         var configuration = AnalyticsConfiguration()

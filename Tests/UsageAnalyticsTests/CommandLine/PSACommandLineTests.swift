@@ -87,6 +87,63 @@ struct PSACommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/data"), "a preview writes no identity")
     }
 
+    @Test(
+        "psa privacy --catalogue prints every typed event exactly as it would leave the process",
+        arguments: [("hosted", "u_"), ("on-premise", "i_")])
+    func privacyCatalogue(deployment: String, idPrefix: String) throws {
+        let result = try run(
+            ["privacy", "--catalogue", "--tenant", "acme-tenant-7", "--user", "jane.doe@acme.example"],
+            environment: ["DEPLOYMENT_TYPE": deployment])
+        #expect(result.status == 0, "\(result.error)")
+        guard case .array(let events) = try PropertyValue(json: Array(result.output.utf8)) else {
+            Issue.record("not a JSON array: \(result.output)")
+            return
+        }
+        let names = events.map { event -> String in
+            guard case .object(let object) = event, case .string(let name) = object["event"] else { return "" }
+            return name
+        }
+        #expect(names == EventCatalogue.definitions.map(\.name))
+        let common: Set<String> = [
+            "$lib", "$lib_version", "$geoip_disable", "app_version", "environment", "deployment_type",
+            "user_ids_anonymized", "$process_person_profile", "$groups",
+        ]
+        for case .object(let event) in events {
+            guard case .object(let properties) = event["properties"], case .string(let name) = event["event"],
+                case .string(let distinctID) = event["distinct_id"],
+                let definition = EventCatalogue.definitions.first(where: { $0.name == name })
+            else {
+                Issue.record("malformed wire event \(event)")
+                continue
+            }
+            let declared = Set(definition.properties.map(\.wireName))
+            #expect(Set(properties.keys).subtracting(common).isSubset(of: declared), "\(name)")
+            #expect(properties["deployment_type"] == .string(deployment))
+            #expect(distinctID.hasPrefix(idPrefix) && distinctID.count == 34, "\(name): \(distinctID)")
+        }
+        let distinctIDs = Set(
+            events.compactMap { event -> PropertyValue? in
+                guard case .object(let object) = event else { return nil }
+                return object["distinct_id"]
+            })
+        #expect(distinctIDs.count == 1, "one actor, one id per event")
+        for raw in ["acme-tenant-7", "jane.doe", "acme.example"] {
+            #expect(!result.output.contains(raw), "\(raw) left the process")
+        }
+    }
+
+    @Test("psa privacy --catalogue refuses the generic event's options")
+    func privacyCatalogueConflicts() throws {
+        for arguments in [["--properties", "/tmp/x.json"], ["--event", "custom"], ["--declaration", "/tmp/d.json"]] {
+            let result = try run(["privacy", "--catalogue"] + arguments)
+            #expect(result.status != 0)
+            #expect(result.error.contains("applies to a generic event only"), "\(result.error)")
+            #expect(result.output.isEmpty)
+        }
+        let off = try run(["privacy", "--catalogue"], environment: ["ALGA_USAGE_STATS": "off"])
+        #expect(off.status == 0 && off.output == "[]\n")
+    }
+
     @Test("psa privacy prints an empty array when analytics is off")
     func privacyOptedOut() throws {
         let result = try run(["privacy"], environment: ["ALGA_USAGE_STATS": "off"])

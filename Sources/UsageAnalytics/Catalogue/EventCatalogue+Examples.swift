@@ -1,10 +1,10 @@
 import Foundation
-import UsageAnalytics
 
-/// One realistic instance of every catalogue event, so tests can drive each through the pipeline.
-public enum CatalogueSamples {
-    /// Every catalogue event once, in catalogue order.
-    public static let all: [any AnalyticsEvent] = [
+extension EventCatalogue {
+    /// One illustrative instance of every catalogue event, in catalogue order: what `psa privacy --catalogue`
+    /// runs through the pipeline, and what tests drive each event with. The values are examples, not
+    /// measurements.
+    public static let examples: [any AnalyticsEvent] = [
         TicketCreated(
             ticketType: .fromEmail, priority: .urgent, hasDescription: true, hasCategory: true, hasSubcategory: false,
             isAssigned: false, hasAsset: true, createdVia: .email),
