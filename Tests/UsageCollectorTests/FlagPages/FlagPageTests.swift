@@ -74,9 +74,11 @@ struct FlagPageTests {
         }
     }
 
-    @Test("editing shows the stored flag in the form, saves a new version, and the history says what changed")
-    func edit() async throws {
-        try await FlagPagesHTTP.withSignedIn { http in
+    @Test(
+        "editing shows the stored flag in the form, saves a new version, and the history says what changed",
+        arguments: Engine.available)
+    func edit(on engine: Engine) async throws {
+        try await FlagPagesHTTP.withSignedIn(on: engine) { http in
             let path = try await http.create(FlagPagesHTTP.multivariate("ticket-ordering"))
             let form = try await http.get(path + "/edit")
             #expect(form.status == .ok)
@@ -167,9 +169,11 @@ struct FlagPageTests {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    @Test("turning a flag off and on records edits; archiving hides it from the list and freezes it")
-    func switchAndArchive() async throws {
-        try await FlagPagesHTTP.withSignedIn { http in
+    @Test(
+        "turning a flag off and on records edits; archiving hides it from the list and freezes it",
+        arguments: Engine.available)
+    func switchAndArchive(on engine: Engine) async throws {
+        try await FlagPagesHTTP.withSignedIn(on: engine) { http in
             let path = try await http.create(FlagPagesHTTP.multivariate("ordering"))
             let off = try await http.post(path + "/active", [("active", "off")])
             #expect(off.status == .seeOther)

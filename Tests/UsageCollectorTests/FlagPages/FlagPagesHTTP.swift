@@ -20,9 +20,15 @@ struct FlagPagesHTTP: Sendable {
     let cookie: String
     let csrf: String
 
-    /// Signed in on a fresh collector whose dashboard clock reads ``DashboardFixture/now``.
-    static func withSignedIn(_ body: @Sendable (FlagPagesHTTP) async throws -> Void) async throws {
-        let collector = try TestCollector { $0.dashboard.now = { DashboardFixture.now } }
+    /// Signed in on a fresh collector over `engine` whose dashboard clock reads ``DashboardFixture/now``.
+    static func withSignedIn(
+        on engine: Engine = .sqlite, _ body: @Sendable (FlagPagesHTTP) async throws -> Void
+    ) async throws {
+        let databaseURL = engine == .postgres ? try await PostgresDatabase.create() : nil
+        let collector = try TestCollector {
+            $0.dashboard.now = { DashboardFixture.now }
+            $0.databaseURL = databaseURL
+        }
         try await collector.withLiveServer { client in
             let cookie = try await DashboardHTTP.session(client)
             let page = try await DashboardHTTP.get(client, Self.flags + "/new", cookie: cookie)

@@ -34,7 +34,7 @@ extension FlagForm {
         inputs["filters.payloads.true"] = "payload-true"
         var payloads: [String: PropertyValue] = [:]
         var variants: [PropertyValue] = []
-        var problem: FlagDefinitionError?
+        var problem = self.overflow
         func payload(_ text: String, key: String) {
             guard !text.isEmpty else { return }
             guard (try? PropertyValue(json: Array(text.utf8))) != nil else {
@@ -61,8 +61,11 @@ extension FlagForm {
                 payload(variant.payload, key: variant.key)
             }
             if variants.isEmpty {
-                problem = FlagDefinitionError(
-                    field: "filters.multivariate.variants", reason: "a multivariate flag needs at least one variant")
+                problem =
+                    problem
+                    ?? FlagDefinitionError(
+                        field: "filters.multivariate.variants", reason: "a multivariate flag needs at least one variant"
+                    )
             }
         } else {
             payload(self.booleanPayload, key: "true")

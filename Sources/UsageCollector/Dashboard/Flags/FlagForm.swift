@@ -69,9 +69,11 @@ struct FlagForm: Sendable, Equatable {
         }
     }
 
+    /// Set when the posted form had more rows of some kind than ``maximumRows``; only the first ones are kept.
+    var overflow: FlagDefinitionError?
+
     /// The form as posted.
-    /// - Throws: ``FlagDefinitionError`` when a field names a row beyond ``maximumRows``.
-    init(fields: [String: String]) throws(FlagDefinitionError) {
+    init(fields: [String: String]) {
         func text(_ name: String) -> String {
             (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -80,16 +82,25 @@ struct FlagForm: Sendable, Equatable {
         self.active = fields["active"] == "on"
         self.isMultivariate = fields["type"] == "multivariate"
         self.booleanPayload = text("payload-true")
-        let variantRows = try Self.rows(in: fields.keys, prefix: "variant-", field: "filters.multivariate.variants")
+        func rows(_ names: some Sequence<String>, prefix: String, field: String) -> [Int] {
+            let (rows, overflows) = Self.rows(in: names, prefix: prefix)
+            if overflows {
+                self.overflow =
+                    self.overflow
+                    ?? FlagDefinitionError(field: field, reason: "more than \(Self.maximumRows) rows")
+            }
+            return rows
+        }
+        let variantRows = rows(fields.keys, prefix: "variant-", field: "filters.multivariate.variants")
         self.variants = variantRows.map { row in
             Variant(
                 key: text("variant-\(row)-key"), name: text("variant-\(row)-name"),
                 rollout: text("variant-\(row)-rollout"), payload: text("variant-\(row)-payload"))
         }
-        for row in try Self.rows(in: fields.keys, prefix: "condition-", field: "filters.groups") {
+        for row in rows(fields.keys, prefix: "condition-", field: "filters.groups") {
             let prefix = "condition-\(row)-"
-            let filterRows = try Self.rows(
-                in: fields.keys.compactMap { name in
+            let filterRows = rows(
+                fields.keys.compactMap { name in
                     ["property-", "operator-", "value-"].lazy.compactMap { part in
                         name.hasPrefix(prefix + part) ? String(name.dropFirst(prefix.count + part.count)) : nil
                     }.first
@@ -104,20 +115,16 @@ struct FlagForm: Sendable, Equatable {
         }
     }
 
-    /// The row numbers that field names starting with `prefix` carry (`variant-3-key` → 3), in order.
-    private static func rows(
-        in names: some Sequence<String>, prefix: String, field: String
-    ) throws(FlagDefinitionError) -> [Int] {
+    /// The row numbers that field names starting with `prefix` carry (`variant-3-key` → 3), in order, at most
+    /// ``maximumRows`` of them, and whether there were more.
+    private static func rows(in names: some Sequence<String>, prefix: String) -> (rows: [Int], overflows: Bool) {
         var rows = Set<Int>()
         for name in names where name.hasPrefix(prefix) {
             let digits = name.dropFirst(prefix.count).prefix { $0 != "-" }
             guard let row = Int(digits), row >= 0, row < 10_000 else { continue }
             rows.insert(row)
-            guard rows.count <= Self.maximumRows else {
-                throw FlagDefinitionError(field: field, reason: "more than \(Self.maximumRows) rows")
-            }
         }
-        return rows.sorted()
+        return (Array(rows.sorted().prefix(Self.maximumRows)), rows.count > Self.maximumRows)
     }
 
     /// A payload as its JSON text: PostHog keeps payloads as strings of JSON, other values are written out.

@@ -71,12 +71,7 @@ extension DashboardController {
     /// Creates (`editing` nil) or edits a flag from the posted form; an "Add …" button only shows the form again.
     func saveFlag(_ scope: FlagScope, fields: [String: String], editing stored: StoredFlag?) async throws -> Response {
         let version = stored.map { _ in Int(fields["version"] ?? "") ?? 0 }
-        let form: FlagForm
-        do {
-            form = try FlagForm(fields: fields)
-        } catch {
-            return self.flagFormPage(scope, form: FlagForm(), editing: stored, version: version, error: error)
-        }
+        let form = FlagForm(fields: fields)
         if fields["add"] != nil {
             return self.flagFormPage(scope, form: form, editing: stored, version: version)
         }

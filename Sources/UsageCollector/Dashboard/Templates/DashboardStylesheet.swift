@@ -97,7 +97,7 @@ enum DashboardStylesheet {
         .state-on { color: var(--series-2); border-color: var(--series-2); }
         table.flags td, table.flags th, table.variants td, table.variants th, table.form-rows th { text-align: left; }
         table.flags svg.split { width: 200px; margin-top: 0.2rem; }
-        table.flags th a, table.flags time, .split-text { white-space: nowrap; }
+        table.flags th a, table.flags td.changed, .split-text { white-space: nowrap; }
         .split-text { display: block; color: var(--muted); font-size: 0.85rem; }
         h1 code { font-size: inherit; }
         .projects ul { display: flex; gap: 0.25rem; list-style: none; padding: 0; }

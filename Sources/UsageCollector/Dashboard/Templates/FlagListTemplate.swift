@@ -21,7 +21,7 @@ enum FlagListTemplate {
         <th scope="row"><a href="{{href}}">{{key}}</a></th><td>{{name}}</td>
         <td>{{type}}{{{split}}}{{#splitText}}<span class="split-text">{{.}}</span>{{/splitText}}</td><td class="rollout">{{rollout}}</td>
         <td><span class="state state-{{state}}">{{state}}</span></td>
-        <td>v{{version}} · <time datetime="{{updatedTimestamp}}">{{updated}}</time></td></tr>{{/rows}}
+        <td class="changed">v{{version}} · <time datetime="{{updatedTimestamp}}">{{updated}}</time></td></tr>{{/rows}}
         </tbody></table>
         {{/hasRows}}
         </section>
