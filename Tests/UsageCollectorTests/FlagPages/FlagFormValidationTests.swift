@@ -69,6 +69,10 @@ struct FlagFormValidationTests {
             label: "a payload that is not JSON", fields: [("variant-1-payload", "{limit: 20")],
             input: "variant-1-payload", message: "is not valid JSON (for text, put it in quotes)"),
         Refusal(
+            label: "a payload over 64 KiB",
+            fields: [("variant-1-payload", "\"" + String(repeating: "x", count: 70_000) + "\"")], input: "variants",
+            message: "larger than 64 KiB"),
+        Refusal(
             label: "101 variant rows", fields: (0...100).map { ("variant-\($0)-key", "v\($0)") }, input: "variants",
             message: "more than 100 rows"),
     ]

@@ -74,6 +74,34 @@ struct FlagPageTests {
         }
     }
 
+    @Test("a boolean flag: off for everyone without conditions, then on for everyone with its payload")
+    func boolean() async throws {
+        try await FlagPagesHTTP.withSignedIn { http in
+            let path = try await http.create([("key", "search-ranking"), ("type", "boolean")])
+            var page = try await http.get(path)
+            #expect(page.text.contains(#"<span class="state state-off">off</span>"#))
+            #expect(page.text.contains("No release condition: nobody gets this flag."))
+            #expect(!page.text.contains(#"id="variants""#))
+            let saved = try await http.post(
+                path,
+                [
+                    ("key", "search-ranking"), ("type", "boolean"), ("active", "on"), ("version", "1"),
+                    ("condition-0-rollout", "100"), ("payload-true", #""on""#),
+                ])
+            #expect(saved.status == .seeOther)
+            let filters = try #require(try await http.stored(1)[member: "filters"])
+            #expect(filters[member: "groups"] == [["properties": [], "rollout_percentage": 100, "variant": .null]])
+            #expect(filters[member: "payloads"] == ["true": #""on""#])
+            #expect(filters[member: "multivariate"] == .null)
+            page = try await http.get(path)
+            #expect(page.text.contains("<li>Everyone</li>"))
+            #expect(page.text.contains(#"<h3>Payload when true</h3><pre class="query">&quot;on&quot;</pre>"#))
+            #expect(page.text.contains("<li>Turned on</li>"))
+            #expect(page.text.contains("<li>Condition 1 added: Everyone</li>"))
+            #expect(page.text.contains("<li>Payload of true added</li>"))
+        }
+    }
+
     @Test(
         "editing shows the stored flag in the form, saves a new version, and the history says what changed",
         arguments: Engine.available)
