@@ -89,5 +89,37 @@ enum DashboardStylesheet {
         button:disabled { opacity: 0.45; cursor: not-allowed; }
         input.position { width: 6.5rem; margin-left: 0.4rem; }
         table.library td, table.library th { text-align: left; }
+        a.button { display: inline-block; padding: 0.35rem 0.8rem; border-radius: 6px; background: var(--accent);
+          color: var(--surface); font-weight: 600; text-decoration: none; }
+        .actions, .flag-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6rem; }
+        .state { display: inline-block; padding: 0 0.5rem; border-radius: 999px; font-size: 0.8rem; font-weight: 700;
+          border: 1px solid var(--border); color: var(--muted); vertical-align: middle; }
+        .state-on { color: var(--series-2); border-color: var(--series-2); }
+        table.flags td, table.flags th, table.variants td, table.variants th, table.form-rows th { text-align: left; }
+        table.flags svg.split { width: 200px; margin-top: 0.2rem; }
+        table.flags th a, table.flags td.changed, .split-text { white-space: nowrap; }
+        .split-text { display: block; color: var(--muted); font-size: 0.85rem; }
+        h1 code { font-size: inherit; }
+        .projects ul { display: flex; gap: 0.25rem; list-style: none; padding: 0; }
+        .projects a { display: block; padding: 0.2rem 0.6rem; border-radius: 6px; text-decoration: none; }
+        .projects a[aria-current="true"] { background: var(--accent); color: var(--surface); }
+        svg.split .track { fill: var(--track); }
+        svg.swatch { width: 10px; height: 10px; fill: var(--series); }
+        ol.timeline { list-style: none; padding-left: 1rem; border-left: 3px solid var(--border); }
+        ol.timeline > li { margin: 0 0 0.8rem; }
+        ol.timeline p { margin: 0; }
+        .field { margin: 0.6rem 0; }
+        .field label { display: block; }
+        .field input:not([type=checkbox]) { width: 100%; max-width: 36rem; }
+        .field input[type=checkbox] + label { display: inline; }
+        .hint { display: block; color: var(--muted); font-size: 0.85rem; }
+        .field-error { display: block; color: var(--error); font-weight: 600; }
+        [aria-invalid="true"] { border-color: var(--error); outline: 1px solid var(--error); }
+        fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0.6rem 0; }
+        .filter { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.3rem 0; }
+        input.percent, .field input.percent { width: 7rem; }
+        .form-rows input { width: 100%; }
+        form.flag-form:has(#type-boolean:checked) .multivariate-only { display: none; }
+        form.flag-form:has(#type-multivariate:checked) .boolean-only { display: none; }
         """
 }
