@@ -104,25 +104,34 @@ public final class FeatureFlagClient: Service, Sendable {
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.nanosecondsValue)))
             let body = try await response.body.collect(upTo: 8 << 20)
-            if response.status == .notModified {
+            switch response.status {
+            case .notModified:
                 state.withLock { $0.backoff.recordSuccess() }
                 return .notModified
+            case .ok:
+                let definitions = try FlagDefinitions(json: PropertyValue(json: Array(buffer: body)))
+                let newTag = response.headers.first(name: "ETag")
+                state.withLock {
+                    $0.definitions = definitions
+                    $0.etag = newTag
+                    $0.backoff.recordSuccess()
+                }
+                return .updated
+            default:
+                logger.debug("flag definitions refused", metadata: ["status": "\(response.status.code)"])
+                return refreshFailed()
             }
-            guard response.status == .ok else { throw FlagDefinitionError(field: "status", reason: "not 200") }
-            let definitions = try FlagDefinitions(json: PropertyValue(json: Array(buffer: body)))
-            let newTag = response.headers.first(name: "ETag")
-            state.withLock {
-                $0.definitions = definitions
-                $0.etag = newTag
-                $0.backoff.recordSuccess()
-            }
-            return .updated
         } catch {
             logger.debug("flag definitions could not be refreshed", metadata: ["error": "\(type(of: error))"])
-            let instant = now()
-            state.withLock { $0.backoff.recordFailure(at: instant) }
-            return .failed
+            return refreshFailed()
         }
+    }
+
+    /// A failed poll keeps the last definitions and backs remote calls off: the collector is likely down.
+    private func refreshFailed() -> Refresh {
+        let instant = now()
+        state.withLock { $0.backoff.recordFailure(at: instant) }
+        return .failed
     }
 
     /// The flag's value for `distinctID`: local when the definitions decide, else the collector's answer,
