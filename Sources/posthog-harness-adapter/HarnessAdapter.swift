@@ -31,6 +31,10 @@ actor HarnessAdapter {
             let body = try await HarnessRequestBody(request)
             return try await self.capture(CaptureRequest(body))
         }
+        router.post("/get_feature_flag") { request, _ in
+            let body = try await HarnessRequestBody(request)
+            return try await self.featureFlag(FlagRequest(body))
+        }
         router.post("/flush") { _, _ in await self.flush() }
         router.get("/state") { _, _ in await self.state() }
         router.post("/reset") { _, _ in
@@ -57,9 +61,13 @@ actor HarnessAdapter {
         options.spool = spoolDirectory.map(DeliveryOptions.SpoolLocation.directory) ?? .memoryOnly
         let destination = PostHogDestination(
             host: request.host, apiKey: request.apiKey, compress: configuration.compressBatches)
+        // No poller: PostHog's SDKs poll definitions only with a personal API key, which the harness never gives.
+        let flags = FeatureFlagClient(
+            host: request.host, apiKey: request.apiKey, pollInterval: nil, timeout: .seconds(10),
+            disablesGeoIP: request.disableGeoIP ?? false, logger: logger)
         let client = try AnalyticsClient(
             configuration: configuration, installationStore: EphemeralInstallationStore(), destinations: [destination],
-            logger: logger, noticeOutput: NoticeOutput { _ in }, delivery: options)
+            logger: logger, noticeOutput: NoticeOutput { _ in }, delivery: options, featureFlags: flags)
         let services = ServiceGroup(
             configuration: .init(services: [client], gracefulShutdownSignals: [], logger: logger))
         self.client = client
@@ -78,6 +86,14 @@ actor HarnessAdapter {
         }
         totalCaptured += 1
         return CaptureResponse(uuid: uuid.uuidString.lowercased())
+    }
+
+    func featureFlag(_ request: FlagRequest) async throws -> FlagResponse {
+        guard let client else { throw HTTPError(.badRequest, message: "call /init first") }
+        let evaluation = await client.featureFlag(
+            request.key, verbatim: request.subject, forceRemote: request.forceRemote,
+            disableGeoIP: request.disableGeoIP)
+        return FlagResponse(value: evaluation?.responseValue ?? .null)
     }
 
     func flush() async -> FlushResponse {

@@ -53,6 +53,7 @@ struct InitRequest {
     let flushIntervalMilliseconds: Int?
     let maxRetries: Int?
     let enableCompression: Bool?
+    let disableGeoIP: Bool?
 
     init(_ body: HarnessRequestBody) throws {
         apiKey = try body.string("api_key")
@@ -64,6 +65,7 @@ struct InitRequest {
         flushIntervalMilliseconds = try body.optionalInt("flush_interval_ms", in: 1...3_600_000)
         maxRetries = try body.optionalInt("max_retries", in: 0...10)
         enableCompression = try body.optionalBool("enable_compression")
+        disableGeoIP = try body.optionalBool("disable_geoip")
     }
 }
 

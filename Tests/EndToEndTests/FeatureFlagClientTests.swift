@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
-import UsageAnalytics
 import UsageCollector
+
+@testable import UsageAnalytics
 
 /// The SDK's flag client against the real collector over loopback: local evaluation from polled
 /// definitions with `ETag`, the remote fallback, and the safe default when nothing answers.
@@ -79,6 +80,44 @@ struct FeatureFlagClientTests {
             #expect(answer?.reason.code == .noConditionMatch)
             let unknown = await client.evaluate("no-such-flag", distinctID: "tenant-9", properties: ["plan": "pro"])
             #expect(unknown == nil)
+        }
+    }
+
+    static let perTenant = FeatureFlag(
+        id: 0, key: "tenant-ordering",
+        conditions: [FlagCondition(properties: [PropertyFilter(key: "seats", operator: .greaterThan, value: 5)])],
+        variants: [
+            FlagVariant(key: "control", rolloutPercentage: 50), FlagVariant(key: "test", rolloutPercentage: 50),
+        ],
+        aggregationGroupTypeIndex: FlagGroupType.tenantIndex)
+
+    @Test("a tenant flag answers the same locally (polled definitions) and remotely (POST /flags) for every tenant")
+    func groupFlagLocalEqualsRemote() async throws {
+        try await withCollector(flags: [Self.perTenant]) { url, _ in
+            let local = FeatureFlagClient(
+                host: url, apiKey: Self.projectKey, timeout: Self.patientTimeout, logger: Self.logger)
+            let remote = FeatureFlagClient(
+                host: url, apiKey: Self.projectKey, timeout: Self.patientTimeout, logger: Self.logger)
+            #expect(await local.refresh() == .updated)
+            var variants: Set<String> = []
+            for index in 0..<30 {
+                for seats in [3, 12] {
+                    let subject = FlagSubject(
+                        distinctID: "u_\(index)", groups: [FlagGroupType.tenant: "tenant-\(index)"],
+                        groupProperties: [FlagGroupType.tenant: ["seats": .int(seats)]])
+                    let resolved = await local.resolve("tenant-ordering", subject: subject)
+                    let here = resolved?.evaluation
+                    let there = await remote.evaluate("tenant-ordering", for: subject)
+                    #expect(resolved?.isLocal == true)
+                    #expect(here?.value == there?.value && here != nil, "tenant-\(index), \(seats) seats")
+                    #expect(here?.isEnabled == (seats > 5))
+                    if let variant = here?.variant { variants.insert(variant) }
+                }
+            }
+            #expect(variants == ["control", "test"])
+            // Without the tenant group the collector says so; the local client asks it rather than guessing.
+            let noGroup = await local.evaluate("tenant-ordering", for: FlagSubject(distinctID: "u_1"))
+            #expect(noGroup?.isEnabled == false && noGroup?.reason.code == .noGroupType)
         }
     }
 

@@ -45,7 +45,8 @@ extension AnalyticsClient {
             configuration.featureFlagsEnabled
                 ? FeatureFlagClient(
                     host: host, apiKey: apiKey, pollInterval: configuration.featureFlagPollInterval,
-                    timeout: configuration.featureFlagTimeout, logger: logger) : nil
+                    timeout: configuration.featureFlagTimeout, connectTimeout: configuration.connectTimeout,
+                    logger: logger) : nil
         }
         try self.init(
             configuration: configuration,

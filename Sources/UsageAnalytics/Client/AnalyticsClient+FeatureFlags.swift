@@ -1,22 +1,27 @@
 extension AnalyticsClient {
     /// The value of flag `key` for `actor`, or `nil` (use your safe default) when analytics is off, no flag
     /// client is configured, or neither the polled definitions nor the collector decided within the flag
-    /// timeout (`ANALYTICS_FEATURE_FLAGS_TIMEOUT_MS`).
+    /// timeout (`ANALYTICS_FEATURE_FLAGS_TIMEOUT_MS`); while the collector is failing, at once.
     ///
-    /// The flag is bucketed on the distinct id `actor`'s events are sent with (hashed; on-premise, the
-    /// tenant's id), and `personProperties` pass the generic events' privacy filter before they are sent.
-    /// The first time an actor sees a value, `$feature_flag_called` is captured like any event.
+    /// A flag per person is bucketed on the distinct id `actor`'s events are sent with (hashed; on-premise,
+    /// the tenant's id). A tenant-aggregated flag (PostHog's group flag on the `tenant` group type) is
+    /// bucketed on the tenant's group key, the same HMAC that `$groups.tenant` carries on every event, and
+    /// its conditions match `tenantProperties`. Both property sets pass the generic events' privacy filter
+    /// before they are sent. The first time an actor sees a value, `$feature_flag_called` is captured like
+    /// any event (with `$groups`).
     ///
     /// ```swift
     /// let ordering = await analytics.featureFlag("ticket-ordering", for: actor, personProperties: ["plan": "pro"])
     /// ```
     public func featureFlag(
-        _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:]
+        _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:],
+        tenantProperties: [String: PropertyValue] = [:]
     ) async -> FlagEvaluation? {
         guard let exporter, let flags else { return nil }
-        guard let answer = await flags.evaluate(key, for: actor, personProperties: personProperties) else {
-            return nil
-        }
+        guard
+            let answer = await flags.evaluate(
+                key, for: actor, personProperties: personProperties, tenantProperties: tenantProperties)
+        else { return nil }
         if let exposure = answer.newExposure {
             exporter.enqueue(.featureFlagCalled(exposure), actor: actor)
         }
@@ -26,8 +31,9 @@ extension AnalyticsClient {
     /// Whether flag `key` is on for `actor` (on any variant); `default` when the flag cannot be evaluated.
     public func isFeatureEnabled(
         _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:],
-        default defaultValue: Bool = false
+        tenantProperties: [String: PropertyValue] = [:], default defaultValue: Bool = false
     ) async -> Bool {
-        await featureFlag(key, for: actor, personProperties: personProperties)?.isEnabled ?? defaultValue
+        await featureFlag(key, for: actor, personProperties: personProperties, tenantProperties: tenantProperties)?
+            .isEnabled ?? defaultValue
     }
 }

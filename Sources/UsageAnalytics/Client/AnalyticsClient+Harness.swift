@@ -22,3 +22,30 @@ extension AnalyticsClient {
             verbatimDistinctID: String(verbatimDistinctID.prefix(200)))
     }
 }
+
+extension AnalyticsClient {
+    /// Evaluates a flag for a subject taken verbatim: its distinct id, person and group properties go to
+    /// `/flags` unfiltered, and `$feature_flag_called` is captured under that distinct id.
+    ///
+    /// Only for the PostHog SDK test harness adapter, whose contract requires the caller's values on the
+    /// wire; ``featureFlag(_:for:personProperties:tenantProperties:)`` hashes ids and filters properties.
+    /// - Parameters:
+    ///   - forceRemote: Skips the polled definitions and asks the collector.
+    ///   - disableGeoIP: The `geoip_disable` to send, else the flag client's.
+    @_spi(Harness)
+    public func featureFlag(
+        _ key: String, verbatim subject: FlagSubject, forceRemote: Bool, disableGeoIP: Bool?
+    ) async -> FlagEvaluation? {
+        guard let exporter, let flags else { return nil }
+        var subject = subject
+        subject.distinctID = String(subject.distinctID.prefix(200))
+        guard
+            let answer = await flags.evaluate(
+                key, subject: subject, forceRemote: forceRemote, disableGeoIP: disableGeoIP)
+        else { return nil }
+        if let exposure = answer.newExposure {
+            exporter.enqueue(.featureFlagCalled(exposure), actor: nil, verbatimDistinctID: subject.distinctID)
+        }
+        return answer.evaluation
+    }
+}

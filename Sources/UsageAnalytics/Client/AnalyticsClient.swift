@@ -42,7 +42,7 @@ public final class AnalyticsClient: Sendable {
     ///   - noticeOutput: Where the first-run notice is written.
     ///   - delivery: Spool location, delivery observer and batch limits.
     ///   - sleep: How the flush loop, retries and shutdown wait; tests inject a controllable one.
-    ///   - featureFlags: Where ``featureFlag(_:for:personProperties:)`` evaluates; `nil` answers every flag `nil`.
+    ///   - featureFlags: Where ``featureFlag(_:for:personProperties:tenantProperties:)`` evaluates; `nil` answers every flag `nil`.
     ///     ``run()`` runs its definitions poll.
     /// A corrupt or unreadable identity never stops the host: the error is logged once and the client is
     /// inert, as if analytics were off (a new identity would change every distinct id, so none is made).

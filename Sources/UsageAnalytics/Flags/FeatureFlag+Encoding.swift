@@ -2,10 +2,10 @@ extension FeatureFlag {
     /// The flag in PostHog's definition JSON, the shape ``init(json:)`` reads back.
     public var json: PropertyValue {
         let filters: [String: PropertyValue] = [
-            "groups": .array(conditions.map(\.json)),
+            "groups": .array(conditions.map { $0.json(groupTypeIndex: aggregationGroupTypeIndex) }),
             "payloads": .object(payloads),
             "multivariate": variants.isEmpty ? .null : ["variants": .array(variants.map(\.json))],
-            "aggregation_group_type_index": .null,
+            "aggregation_group_type_index": aggregationGroupTypeIndex.map(PropertyValue.int) ?? .null,
         ]
         return [
             "id": .int(id), "key": .string(key), "name": .string(name), "active": .bool(active),
@@ -16,9 +16,10 @@ extension FeatureFlag {
 }
 
 extension FlagCondition {
-    var json: PropertyValue {
+    /// The condition group; filters are group filters when the flag aggregates by `groupTypeIndex`.
+    func json(groupTypeIndex: Int?) -> PropertyValue {
         [
-            "properties": .array(properties.map(\.json)),
+            "properties": .array(properties.map { $0.json(groupTypeIndex: groupTypeIndex) }),
             "rollout_percentage": rolloutPercentage.map(PropertyValue.percentage) ?? .null,
             "variant": variant.map(PropertyValue.string) ?? .null,
         ]
@@ -32,8 +33,15 @@ extension FlagVariant {
 }
 
 extension PropertyFilter {
-    var json: PropertyValue {
-        ["key": .string(key), "operator": .string(self.operator.rawValue), "value": value, "type": "person"]
+    func json(groupTypeIndex: Int?) -> PropertyValue {
+        var members: [String: PropertyValue] = [
+            "key": .string(key), "operator": .string(self.operator.rawValue), "value": value, "type": "person",
+        ]
+        if let groupTypeIndex {
+            members["type"] = "group"
+            members["group_type_index"] = .int(groupTypeIndex)
+        }
+        return .object(members)
     }
 }
 

@@ -10,8 +10,10 @@
 ///              "payloads": {"newest-first": "{\"limit\": 20}"}}}
 /// ```
 ///
-/// Decoding validates: known operators, person properties only (cohort, flag and group conditions are
-/// refused), rollouts within 0...100, variants with distinct keys summing to 100, payloads keyed by
+/// A group flag (`"aggregation_group_type_index": 0`) filters on `"type": "group"` properties instead.
+///
+/// Decoding validates: known operators, person properties only in a flag per person and group properties
+/// only in a group flag (cohort and flag conditions are refused), rollouts within 0...100, variants with distinct keys summing to 100, payloads keyed by
 /// `"true"` or a variant, bounded sizes and a compilable `regex`.
 extension FeatureFlag {
     /// The most condition groups, filters per group and variants a flag may have.
@@ -35,18 +37,16 @@ extension FeatureFlag {
         var flag = FeatureFlag(
             id: try root.integer("id") ?? 0, key: key, name: try root.string("name"),
             active: try root.bool("active") ?? true, version: try root.integer("version") ?? 1,
-            variants: variants ?? [])
+            variants: variants ?? [], aggregationGroupTypeIndex: try Self.aggregation(filters))
         if let groups = try filters?.array("groups") {
             guard groups.count <= Self.maximumConditions else {
                 throw FlagDefinitionError(field: "filters.groups", reason: "more than \(Self.maximumConditions) groups")
             }
             for (index, group) in groups.enumerated() {
-                flag.conditions.append(try Self.condition(group, at: "filters.groups[\(index)]"))
+                flag.conditions.append(
+                    try Self.condition(
+                        group, at: "filters.groups[\(index)]", isGroupFlag: flag.aggregationGroupTypeIndex != nil))
             }
-        }
-        if let aggregation = filters?.members["aggregation_group_type_index"], aggregation != .null {
-            throw FlagDefinitionError(
-                field: "filters.aggregation_group_type_index", reason: "group flags are not supported")
         }
         if let payloads = try filters?.object("payloads") {
             flag.payloads = payloads.members.filter { $0.value != .null }
@@ -74,7 +74,23 @@ extension FeatureFlag {
         return FlagVariant(key: key, name: try object.string("name"), rolloutPercentage: rollout)
     }
 
-    private static func condition(_ json: PropertyValue, at path: String) throws(FlagDefinitionError) -> FlagCondition {
+    /// `filters.aggregation_group_type_index`: `nil` (a flag per person) or a group type index, 0...4.
+    private static func aggregation(_ filters: FlagJSONObject?) throws(FlagDefinitionError) -> Int? {
+        switch filters?.members["aggregation_group_type_index"] {
+        case nil, .null:
+            return nil
+        case .int(let index) where (0...FlagGroupType.maximumIndex).contains(index):
+            return index
+        default:
+            throw FlagDefinitionError(
+                field: "filters.aggregation_group_type_index",
+                reason: "must be null or a group type index from 0 to \(FlagGroupType.maximumIndex)")
+        }
+    }
+
+    private static func condition(
+        _ json: PropertyValue, at path: String, isGroupFlag: Bool
+    ) throws(FlagDefinitionError) -> FlagCondition {
         let object = try FlagJSONObject(json, at: path)
         let filters = try object.array("properties")
         guard filters.count <= maximumConditions else {
@@ -82,7 +98,8 @@ extension FeatureFlag {
         }
         var properties: [PropertyFilter] = []
         for (index, filter) in filters.enumerated() {
-            properties.append(try Self.filter(filter, at: "\(path).properties[\(index)]"))
+            properties.append(
+                try Self.filter(filter, at: "\(path).properties[\(index)]", type: isGroupFlag ? "group" : "person"))
         }
         let variant = try object.string("variant")
         return FlagCondition(
@@ -90,12 +107,16 @@ extension FeatureFlag {
             variant: variant.isEmpty ? nil : variant)
     }
 
-    private static func filter(_ json: PropertyValue, at path: String) throws(FlagDefinitionError) -> PropertyFilter {
+    /// A property filter; `expectedType` is `person` in a flag per person and `group` in a group flag,
+    /// whose conditions match the group's properties.
+    private static func filter(
+        _ json: PropertyValue, at path: String, type expectedType: String
+    ) throws(FlagDefinitionError) -> PropertyFilter {
         let object = try FlagJSONObject(json, at: path)
         let type = try object.string("type")
-        guard type.isEmpty || type == "person" else {
+        guard type.isEmpty || type == expectedType else {
             throw FlagDefinitionError(
-                field: "\(path).type", reason: "only person properties are supported, not '\(type)'")
+                field: "\(path).type", reason: "only \(expectedType) properties are supported here, not '\(type)'")
         }
         let key = try object.string("key", required: true)
         let operatorName = try object.string("operator")

@@ -22,11 +22,16 @@ public struct FeatureFlag: Sendable, Hashable {
     public var variants: [FlagVariant]
     /// Payloads by `"true"` (boolean flags) or variant key, kept exactly as PostHog sends them.
     public var payloads: [String: PropertyValue]
+    /// PostHog's `aggregation_group_type_index`: when set, the flag buckets and matches on the key of
+    /// the caller's group of this type (see ``FlagGroupType``) instead of the distinct id; `nil` for a
+    /// flag per person.
+    public var aggregationGroupTypeIndex: Int?
 
     /// A flag; the defaults make an active boolean flag with no conditions, which matches nobody.
     public init(
         id: Int, key: String, name: String = "", active: Bool = true, version: Int = 1,
-        conditions: [FlagCondition] = [], variants: [FlagVariant] = [], payloads: [String: PropertyValue] = [:]
+        conditions: [FlagCondition] = [], variants: [FlagVariant] = [], payloads: [String: PropertyValue] = [:],
+        aggregationGroupTypeIndex: Int? = nil
     ) {
         self.id = id
         self.key = key
@@ -36,6 +41,7 @@ public struct FeatureFlag: Sendable, Hashable {
         self.conditions = conditions
         self.variants = variants
         self.payloads = payloads
+        self.aggregationGroupTypeIndex = aggregationGroupTypeIndex
     }
 
     /// Whether the flag picks a variant rather than answering true or false.
@@ -61,7 +67,7 @@ public struct FlagVariant: Sendable, Hashable {
 
 /// A release condition group: every property filter must match, then the rollout takes a share.
 public struct FlagCondition: Sendable, Hashable {
-    /// Filters on the person's properties, all of which must match.
+    /// Filters on the person's properties (a group's, for a group flag), all of which must match.
     public var properties: [PropertyFilter]
     /// The share of matching people the condition releases to, 0...100; `nil` releases to all of them.
     public var rolloutPercentage: Double?

@@ -8,12 +8,14 @@ import Synchronization
 /// Evaluates feature flags from a collector (or PostHog): locally from definitions it polls with `ETag`,
 /// and through `POST /flags?v=2` when local evaluation cannot decide.
 ///
-/// Run it as a `Service` to keep definitions fresh. ``evaluate(_:distinctID:properties:)`` never waits longer
-/// than the request timeout and answers `nil` (the caller's safe default) when nothing can decide.
+/// Run it as a `Service` to keep definitions fresh. No evaluation waits longer than the request timeout,
+/// and every one answers `nil` (the caller's safe default) when nothing can decide. Connections must be
+/// made within the connect timeout, and after a failed poll or remote call the client stops calling the
+/// collector for a while (see ``FlagBackoff``): while it is down, callers get their default at once.
 ///
 /// ```swift
 /// let flags = FeatureFlagClient(host: "http://localhost:8787", apiKey: "phc_local", logger: logger)
-/// let ordering = await flags.evaluate("ticket-ordering", distinctID: tenantID, properties: ["plan": "pro"])
+/// let ordering = await flags.evaluate("ticket-ordering", for: FlagSubject(distinctID: id, groups: ["tenant": key]))
 /// ```
 public final class FeatureFlagClient: Service, Sendable {
     /// What one poll of the definitions found.
@@ -26,30 +28,46 @@ public final class FeatureFlagClient: Service, Sendable {
         case failed
     }
 
-    private struct State {
+    struct State {
         var definitions: FlagDefinitions?
         var etag: String?
+        var backoff = FlagBackoff()
     }
 
-    private let base: String
-    private let apiKey: String
-    private let pollInterval: Duration
-    private let timeout: Duration
-    private let client: HTTPClient
-    private let logger: Logger
-    private let state = Mutex(State())
+    let base: String
+    let apiKey: String
+    let timeout: Duration
+    let disablesGeoIP: Bool
+    let client: HTTPClient
+    let logger: Logger
+    let now: @Sendable () -> ContinuousClock.Instant
+    let state = Mutex(State())
+    private let pollInterval: Duration?
 
     /// A client for the collector at `host`.
     /// - Parameters:
     ///   - host: The collector's base URL.
     ///   - apiKey: The project key.
-    ///   - pollInterval: How often ``run()`` refreshes the definitions.
-    ///   - timeout: The longest any one request may take.
-    ///   - client: The HTTP client.
+    ///   - pollInterval: How often ``run()`` refreshes the definitions; `nil` never polls (remote evaluation only).
+    ///   - timeout: The longest any one evaluation or poll may take, a retry included.
+    ///   - connectTimeout: The longest making a connection may take (at most `timeout`).
+    ///   - disablesGeoIP: The `geoip_disable` sent with `/flags`; true keeps the caller's address out of evaluation.
+    ///   - client: The HTTP client; by default one that fails a connection at once when it is refused.
     ///   - logger: Receives the client's diagnostics; never property values.
-    public init(
-        host: String, apiKey: String, pollInterval: Duration = .seconds(30), timeout: Duration = .seconds(3),
-        client: HTTPClient = .shared, logger: Logger
+    public convenience init(
+        host: String, apiKey: String, pollInterval: Duration? = .seconds(30), timeout: Duration = .seconds(3),
+        connectTimeout: Duration = .seconds(1), disablesGeoIP: Bool = true, client: HTTPClient? = nil,
+        logger: Logger
+    ) {
+        self.init(
+            host: host, apiKey: apiKey, pollInterval: pollInterval, timeout: timeout, connectTimeout: connectTimeout,
+            disablesGeoIP: disablesGeoIP, client: client, logger: logger, now: { .now })
+    }
+
+    /// The same with an injected clock, which only the backoff reads.
+    init(
+        host: String, apiKey: String, pollInterval: Duration?, timeout: Duration, connectTimeout: Duration,
+        disablesGeoIP: Bool, client: HTTPClient?, logger: Logger, now: @escaping @Sendable () -> ContinuousClock.Instant
     ) {
         var base = host
         while base.hasSuffix("/") { base.removeLast() }
@@ -57,16 +75,22 @@ public final class FeatureFlagClient: Service, Sendable {
         self.apiKey = apiKey
         self.pollInterval = pollInterval
         self.timeout = timeout
-        self.client = client
+        self.disablesGeoIP = disablesGeoIP
+        self.client = client ?? DeliveryHTTPClients.client(connectTimeout: min(connectTimeout, timeout))
         self.logger = logger
+        self.now = now
     }
 
-    /// Polls the definitions every ``pollInterval`` until graceful shutdown.
+    /// Polls the definitions every poll interval until graceful shutdown; without one, just waits for it.
     public func run() async throws {
+        guard let pollInterval else {
+            try? await gracefulShutdown()
+            return
+        }
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = await self.refresh()
-                try? await Task.sleep(for: self.pollInterval)
+                try? await Task.sleep(for: pollInterval)
             }
         }
     }
@@ -80,16 +104,34 @@ public final class FeatureFlagClient: Service, Sendable {
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.nanosecondsValue)))
             let body = try await response.body.collect(upTo: 8 << 20)
-            if response.status == .notModified { return .notModified }
-            guard response.status == .ok else { return .failed }
-            let definitions = try FlagDefinitions(json: PropertyValue(json: Array(buffer: body)))
-            let newTag = response.headers.first(name: "ETag")
-            state.withLock { $0 = State(definitions: definitions, etag: newTag) }
-            return .updated
+            switch response.status {
+            case .notModified:
+                state.withLock { $0.backoff.recordSuccess() }
+                return .notModified
+            case .ok:
+                let definitions = try FlagDefinitions(json: PropertyValue(json: Array(buffer: body)))
+                let newTag = response.headers.first(name: "ETag")
+                state.withLock {
+                    $0.definitions = definitions
+                    $0.etag = newTag
+                    $0.backoff.recordSuccess()
+                }
+                return .updated
+            default:
+                logger.debug("flag definitions refused", metadata: ["status": "\(response.status.code)"])
+                return refreshFailed()
+            }
         } catch {
             logger.debug("flag definitions could not be refreshed", metadata: ["error": "\(type(of: error))"])
-            return .failed
+            return refreshFailed()
         }
+    }
+
+    /// A failed poll keeps the last definitions and backs remote calls off: the collector is likely down.
+    private func refreshFailed() -> Refresh {
+        let instant = now()
+        state.withLock { $0.backoff.recordFailure(at: instant) }
+        return .failed
     }
 
     /// The flag's value for `distinctID`: local when the definitions decide, else the collector's answer,
@@ -97,66 +139,33 @@ public final class FeatureFlagClient: Service, Sendable {
     public func evaluate(
         _ key: String, distinctID: String, properties: [String: PropertyValue] = [:]
     ) async -> FlagEvaluation? {
-        await resolve(key, distinctID: distinctID, properties: properties)?.evaluation
+        await evaluate(key, for: FlagSubject(distinctID: distinctID, personProperties: properties))
     }
 
-    /// Like ``evaluate(_:distinctID:properties:)``, and whether the answer was decided locally.
+    /// The flag's value for `subject` (its groups decide group flags): local when the definitions decide,
+    /// else the collector's answer, else `nil`.
+    public func evaluate(_ key: String, for subject: FlagSubject) async -> FlagEvaluation? {
+        await resolve(key, subject: subject)?.evaluation
+    }
+
+    /// Like ``evaluate(_:for:)``, and whether the answer was decided locally; `forceRemote` skips the
+    /// definitions, and `disableGeoIP` overrides the client's `geoip_disable`.
     func resolve(
-        _ key: String, distinctID: String, properties: [String: PropertyValue]
+        _ key: String, subject: FlagSubject, forceRemote: Bool = false, disableGeoIP: Bool? = nil
     ) async -> (evaluation: FlagEvaluation, isLocal: Bool)? {
-        let definitions = state.withLock { $0.definitions }
-        if let flag = definitions?.flags[key],
-            let local = FlagEvaluator(mode: .local).evaluate(flag, distinctID: distinctID, properties: properties)
+        let definitions = forceRemote ? nil : state.withLock { $0.definitions }
+        if let definitions, let flag = definitions.flags[key],
+            let local = FlagEvaluator(mode: .local).evaluate(
+                flag, for: subject, groupTypeMapping: definitions.groupTypeMapping)
         {
             return (local, true)
         }
-        return await remote(key, distinctID: distinctID, properties: properties).map { ($0, false) }
+        let request = RemoteRequest(
+            key: key, subject: subject, apiKey: apiKey, disableGeoIP: disableGeoIP ?? disablesGeoIP)
+        return await remote(request).map { ($0, false) }
     }
 
-    private func remote(_ key: String, distinctID: String, properties: [String: PropertyValue]) async -> FlagEvaluation?
-    {
-        let body: PropertyValue = [
-            "api_key": .string(apiKey), "distinct_id": .string(distinctID), "person_properties": .object(properties),
-            "flag_keys_to_evaluate": [.string(key)],
-        ]
-        var request = HTTPClientRequest(url: base + "/flags/?v=2")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: body.jsonBytes()))
-        do {
-            let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.nanosecondsValue)))
-            let bytes = try await response.body.collect(upTo: 1 << 20)
-            guard response.status == .ok,
-                case .object(let answer) = try PropertyValue(json: Array(buffer: bytes)),
-                case .object(let flags) = answer["flags"], case .object(let flag) = flags[key]
-            else { return nil }
-            return Self.evaluation(key: key, flag)
-        } catch {
-            logger.debug("remote flag evaluation failed", metadata: ["error": "\(type(of: error))"])
-            return nil
-        }
-    }
-
-    /// Reads one flag of a `/flags?v=2` answer.
-    static func evaluation(key: String, _ flag: [String: PropertyValue]) -> FlagEvaluation? {
-        guard case .bool(let enabled) = flag["enabled"] else { return nil }
-        var value: FlagEvaluation.Value = enabled ? .enabled : .disabled
-        if enabled, case .string(let variant) = flag["variant"] { value = .variant(variant) }
-        var reason = FlagReason(code: enabled ? .conditionMatch : .noConditionMatch)
-        if case .object(let given) = flag["reason"] {
-            if case .string(let code) = given["code"], let known = FlagReason.Code(rawValue: code) {
-                reason.code = known
-            }
-            if case .int(let index) = given["condition_index"] { reason.conditionIndex = index }
-        }
-        var payload: PropertyValue?
-        if case .object(let metadata) = flag["metadata"], let given = metadata["payload"], given != .null {
-            payload = given
-        }
-        return FlagEvaluation(key: key, value: value, reason: reason, payload: payload)
-    }
-
-    private static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~")))
             ?? ""
     }

@@ -42,6 +42,8 @@ public struct FlagReason: Sendable, Hashable {
         case conditionMatch = "condition_match"
         case noConditionMatch = "no_condition_match"
         case outOfRolloutBound = "out_of_rollout_bound"
+        /// A group flag, and the request names no group of its type.
+        case noGroupType = "no_group_type"
         /// The flag is inactive (this collector's code; PostHog leaves inactive flags out).
         case flagDisabled = "flag_disabled"
     }
@@ -57,6 +59,7 @@ public struct FlagReason: Sendable, Hashable {
         case .conditionMatch: "Matched condition set \((conditionIndex ?? 0) + 1)"
         case .noConditionMatch: "No matching condition set"
         case .outOfRolloutBound: "Out of rollout bound"
+        case .noGroupType: "No group of the flag's group type in the request"
         case .flagDisabled: "Feature flag is disabled"
         }
     }

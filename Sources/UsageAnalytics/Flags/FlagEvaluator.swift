@@ -28,7 +28,29 @@ public struct FlagEvaluator: Sendable {
         self.mode = mode
     }
 
-    /// The flag's value for `distinctID`, or `nil` when local evaluation cannot decide.
+    /// The flag's value for `subject`, or `nil` when local evaluation cannot decide.
+    ///
+    /// A flag per person buckets on the distinct id and matches person properties. A group flag
+    /// (posthog-python `_compute_flag_locally`) buckets on the key of the subject's group of the flag's type,
+    /// named by `groupTypeMapping`, and matches that group's properties plus `$group_key`. When the subject has
+    /// no such group, the collector answers disabled (`no_group_type`) and an SDK asks the collector.
+    public func evaluate(
+        _ flag: FeatureFlag, for subject: FlagSubject, groupTypeMapping: [String: String], now: Date = Date()
+    ) -> FlagEvaluation? {
+        guard let index = flag.aggregationGroupTypeIndex, flag.active else {
+            return evaluate(flag, distinctID: subject.distinctID, properties: subject.personProperties, now: now)
+        }
+        guard let groupType = groupTypeMapping[String(index)], let groupKey = subject.groups[groupType] else {
+            guard mode == .server else { return nil }
+            return FlagEvaluation(key: flag.key, value: .disabled, reason: FlagReason(code: .noGroupType), payload: nil)
+        }
+        var properties = subject.groupProperties[groupType] ?? [:]
+        if properties["$group_key"] == nil { properties["$group_key"] = .string(groupKey) }
+        return evaluate(flag, distinctID: groupKey, properties: properties, now: now)
+    }
+
+    /// The flag's value for `distinctID`, or `nil` when local evaluation cannot decide; `distinctID` is the
+    /// bucketing value (a group key for a group flag) and `properties` what the conditions match.
     public func evaluate(
         _ flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue], now: Date = Date()
     ) -> FlagEvaluation? {

@@ -166,6 +166,11 @@ struct EventProcessor: Sendable {
         identities.identities(for: actor).distinctID
     }
 
+    /// The key of the actor's tenant in `$groups`; tenant-aggregated flags bucket on it, so exposures join metrics.
+    func tenantGroupKey(for actor: AnalyticsActor) -> String {
+        identities.identities(for: actor).groupKey ?? identity.groupKey(forTenant: actor.tenantID)
+    }
+
     private func genericProperties(_ values: [String: PropertyValue]) -> [(key: String, value: WireValue)] {
         filteredGenericValues(values).map { ($0.key, .value($0.value)) }
     }

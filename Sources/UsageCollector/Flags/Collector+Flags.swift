@@ -3,12 +3,13 @@ import Hummingbird
 import Logging
 
 extension Collector {
-    /// The flag store beside an event store: the same SQLite file or PostgreSQL database.
-    /// Other event stores (test doubles) have none, and the collector then serves no flag routes.
+    /// The flag store beside an event store: the same SQLite file or PostgreSQL database, read through a
+    /// ``CachedFlagStore`` that every write goes through. Other event stores (test doubles) have none, and
+    /// the collector then serves no flag routes.
     static func flagStore(beside store: any EventStore, logger: Logger) -> (any FlagStore)? {
-        if let sqlite = store as? SQLiteEventStore { return SQLiteFlagStore(pool: sqlite.pool) }
+        if let sqlite = store as? SQLiteEventStore { return CachedFlagStore(SQLiteFlagStore(pool: sqlite.pool)) }
         if let postgres = store as? PostgresEventStore {
-            return PostgresFlagStore(client: postgres.client, logger: logger)
+            return CachedFlagStore(PostgresFlagStore(client: postgres.client, logger: logger))
         }
         return nil
     }

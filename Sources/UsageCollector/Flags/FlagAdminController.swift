@@ -10,7 +10,8 @@ import UsageAnalytics
 /// - `PATCH …/feature_flags/{id}` with the members to change → `200`, version + 1
 /// - `DELETE …/feature_flags/{id}` archives it; `GET …/feature_flags/{id}/history` lists every revision.
 ///
-/// A definition that does not validate gets `400` with `attr` naming the field.
+/// A definition that does not validate gets `400` with `attr` naming the field; so does an
+/// `aggregation_group_type_index` other than `null` or `0` (the tenant, the only group type).
 struct FlagAdminController: Sendable {
     static let maximumBodyBytes = 256 * 1_024
 
@@ -43,7 +44,7 @@ struct FlagAdminController: Sendable {
         }
         group.post("projects/{project_id}/feature_flags") { request, context in
             await self.scoped(context.parameters) { project in
-                let flag = try FeatureFlag(json: try await Self.body(request))
+                let flag = try Self.servable(FeatureFlag(json: try await Self.body(request)))
                 let stored = try await self.store.apply(.create(flag, at: self.now()), project: project)
                 return FlagResponses.json(.created, Self.json(stored))
             }
@@ -55,7 +56,7 @@ struct FlagAdminController: Sendable {
                     case .object(var members) = current.flag.json
                 else { throw FlagDefinitionError(field: "flag", reason: "must be an object") }
                 members.merge(changes.filter { !["id", "version"].contains($0.key) }) { _, new in new }
-                var flag = try FeatureFlag(json: .object(members))
+                var flag = try Self.servable(FeatureFlag(json: .object(members)))
                 flag.id = current.flag.id
                 let stored = try await self.store.apply(.edit(flag, at: self.now()), project: project)
                 return FlagResponses.json(.ok, Self.json(stored))
@@ -95,6 +96,16 @@ struct FlagAdminController: Sendable {
         let flags = try await self.store.flags(project: project, includeArchived: true)
         guard let stored = flags.first(where: { $0.flag.id == id }) else { throw FlagStoreError.notFound(id) }
         return stored
+    }
+
+    /// The flag, if this collector can evaluate it: a group flag must aggregate by its only group type, the tenant.
+    private static func servable(_ flag: FeatureFlag) throws(FlagDefinitionError) -> FeatureFlag {
+        if let index = flag.aggregationGroupTypeIndex, index != FlagGroupType.tenantIndex {
+            throw FlagDefinitionError(
+                field: "filters.aggregation_group_type_index",
+                reason: "must be null (per person) or \(FlagGroupType.tenantIndex) (per tenant, the only group type)")
+        }
+        return flag
     }
 
     private static func flagID(_ parameters: Parameters) throws(FlagStoreError) -> Int {

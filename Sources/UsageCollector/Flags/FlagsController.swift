@@ -6,6 +6,10 @@ import UsageAnalytics
 /// PostHog's flag endpoints for SDKs: evaluation (`POST /flags?v=2`) and the
 /// local-evaluation definitions (`GET /api/feature_flag/local_evaluation?token=`, `/flags/definitions?token=`),
 /// the latter with an `ETag` so pollers get `304 Not Modified` while nothing changed.
+///
+/// Group flags (`aggregation_group_type_index` 0) are evaluated on the request's `groups.tenant` key, and the
+/// definitions carry `group_type_mapping` `{"0": "tenant"}`. `store` is meant to be a ``CachedFlagStore``, so a
+/// request reads the definitions from memory rather than from the database.
 struct FlagsController: Sendable {
     let store: any FlagStore
     let projectKeys: ProjectKeys
@@ -39,11 +43,14 @@ struct FlagsController: Sendable {
         }
         let evaluator = FlagEvaluator(mode: .server)
         let instant = self.now()
+        let subject = FlagSubject(
+            distinctID: parsed.distinctID, personProperties: parsed.personProperties, groups: parsed.groups,
+            groupProperties: parsed.groupProperties)
         var evaluations: [(FeatureFlag, FlagEvaluation)] = []
         for flag in stored.map(\.flag) where flag.active && (parsed.flagKeys?.contains(flag.key) ?? true) {
             // The server mode always decides: a missing property is a non-match, never inconclusive.
             if let evaluation = evaluator.evaluate(
-                flag, distinctID: parsed.distinctID, properties: parsed.personProperties, now: instant)
+                flag, for: subject, groupTypeMapping: FlagGroupType.collectorMapping, now: instant)
             {
                 evaluations.append((flag, evaluation))
             }
@@ -87,7 +94,8 @@ struct FlagsController: Sendable {
         } catch {
             return FlagResponses.storageUnavailable()
         }
-        let body = FlagDefinitions(flags: stored.map(\.flag)).json.jsonBytes()
+        let definitions = FlagDefinitions(flags: stored.map(\.flag), groupTypeMapping: FlagGroupType.collectorMapping)
+        let body = definitions.json.jsonBytes()
         let digest = SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined()
         let etag = "\"\(digest)\""
         if let ifNoneMatch = request.headers[.ifNoneMatch], Self.matches(ifNoneMatch, etag: etag) {

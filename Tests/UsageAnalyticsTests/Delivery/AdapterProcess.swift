@@ -19,10 +19,13 @@ final class AdapterProcess {
         return directory.appendingPathComponent("posthog-harness-adapter")
     }()
 
-    init(spoolDirectory: String) throws {
+    /// Starts the adapter; with `spoolDirectory`, undelivered events are kept there across restarts (and delivered
+    /// first by the next client), else in memory only, as PostHog's harness expects.
+    init(spoolDirectory: String?) throws {
         process.executableURL = Self.executable
         process.arguments = ["--port", "0"]
-        process.environment = ["ANALYTICS_SPOOL_DIR": spoolDirectory, "PATH": "/usr/bin:/bin"]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        if let spoolDirectory { process.environment?["ANALYTICS_SPOOL_DIR"] = spoolDirectory }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

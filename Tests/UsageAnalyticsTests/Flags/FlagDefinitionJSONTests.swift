@@ -16,7 +16,7 @@ struct FlagDefinitionJSONTests {
         }
     }
 
-    @Test("PostHog's local-evaluation document decodes, and flags it cannot evaluate become remote-only")
+    @Test("PostHog's local-evaluation document decodes with its group type mapping; cohort flags become remote-only")
     func definitionsDocument() throws {
         // Shape as served by PostHog's /api/feature_flag/local_evaluation (posthog-python test fixtures).
         let document = try json(
@@ -31,13 +31,19 @@ struct FlagDefinitionJSONTests {
               {"id": 2, "key": "cohort-flag", "active": true,
                "filters": {"groups": [{"properties": [{"key": "id", "value": 98, "type": "cohort"}]}]}},
               {"id": 3, "key": "group-flag", "active": true,
-               "filters": {"aggregation_group_type_index": 0, "groups": [{"properties": [], "rollout_percentage": 35}]}}
+               "filters": {"aggregation_group_type_index": 0,
+                           "groups": [{"properties": [{"key": "name", "operator": "exact", "value": ["Project Name 1"],
+                                                       "type": "group", "group_type_index": 0}],
+                                       "rollout_percentage": 35}]}}
              ],
              "group_type_mapping": {"0": "company"}, "cohorts": {}}
             """#)
         let definitions = try FlagDefinitions(json: document)
-        #expect(definitions.flags.keys.sorted() == ["beta-feature"])
-        #expect(definitions.remoteOnlyKeys == ["cohort-flag", "group-flag"])
+        #expect(definitions.flags.keys.sorted() == ["beta-feature", "group-flag"])
+        #expect(definitions.remoteOnlyKeys == ["cohort-flag"])
+        #expect(definitions.groupTypeMapping == ["0": "company"])
+        #expect(definitions.flags["group-flag"]?.aggregationGroupTypeIndex == 0)
+        #expect(definitions.flags["group-flag"]?.conditions.first?.properties.map(\.key) == ["name"])
         let flag = try #require(definitions.flags["beta-feature"])
         #expect(
             flag.conditions == [
@@ -63,6 +69,25 @@ struct FlagDefinitionJSONTests {
             payloads: ["newest": ["limit": 20]])
         let text = flag.json.jsonBytes()
         #expect(try FeatureFlag(json: PropertyValue(json: text)) == flag)
+    }
+
+    @Test("a tenant-aggregated flag writes PostHog's group shape and reads back equal")
+    func groupFlagRoundTrip() throws {
+        let flag = FeatureFlag(
+            id: 3, key: "search-ranking",
+            conditions: [FlagCondition(properties: [PropertyFilter(key: "seats", value: 10)], rolloutPercentage: 50)],
+            aggregationGroupTypeIndex: FlagGroupType.tenantIndex)
+        let json = flag.json
+        #expect(json[member: "filters"]?[member: "aggregation_group_type_index"] == 0)
+        let filter = json[member: "filters"]?[member: "groups"].flatMap { groups -> PropertyValue? in
+            guard case .array(let list) = groups, case .array(let filters)? = list.first?[member: "properties"] else {
+                return nil
+            }
+            return filters.first
+        }
+        #expect(filter?[member: "type"] == "group")
+        #expect(filter?[member: "group_type_index"] == 0)
+        #expect(try FeatureFlag(json: PropertyValue(json: json.jsonBytes())) == flag)
     }
 
     @Test(
@@ -98,6 +123,19 @@ struct FlagDefinitionJSONTests {
             ),
             (#"{"key": "k", "filters": {"groups": [{"variant": "nope"}]}}"#, "filters.groups[0].variant"),
             (#"{"key": "k", "filters": {"payloads": {"other": 1}}}"#, "filters.payloads"),
+            (#"{"key": "k", "filters": {"aggregation_group_type_index": 5}}"#, "filters.aggregation_group_type_index"),
+            (
+                #"{"key": "k", "filters": {"aggregation_group_type_index": "0"}}"#,
+                "filters.aggregation_group_type_index"
+            ),
+            (
+                #"{"key": "k", "filters": {"aggregation_group_type_index": 0, "groups": [{"properties": [{"key": "plan", "type": "person"}]}]}}"#,
+                "filters.groups[0].properties[0].type"
+            ),
+            (
+                #"{"key": "k", "filters": {"groups": [{"properties": [{"key": "plan", "type": "group"}]}]}}"#,
+                "filters.groups[0].properties[0].type"
+            ),
         ])
     func refusals(text: String, field: String) throws {
         #expect(try refusal(text)?.field == field)

@@ -13,6 +13,8 @@ final class FlagServer: Sendable {
         var flags: [String: PropertyValue] = [:]
         var definitions: PropertyValue?
         var hangs = false
+        var failure: HTTPResponse.Status?
+        var failuresLeft: Int?
         var evaluations: [PropertyValue] = []
     }
 
@@ -30,6 +32,15 @@ final class FlagServer: Sendable {
     /// The local-evaluation definitions served, in PostHog's shape.
     func serveDefinitions(_ definitions: PropertyValue) { state.withLock { $0.definitions = definitions } }
 
+    /// Makes later `/flags/` requests and definitions polls fail with `status` (the next `times` of the
+    /// evaluations, or all of them), or succeed again with `nil`.
+    func fail(with status: HTTPResponse.Status?, times: Int? = nil) {
+        state.withLock {
+            $0.failure = status
+            $0.failuresLeft = times
+        }
+    }
+
     /// Makes every later `/flags/` request wait until the test ends.
     func hangEvaluations() { state.withLock { $0.hangs = true } }
 
@@ -45,7 +56,9 @@ final class FlagServer: Sendable {
         router.post("/flags/") { request, _ -> Response in try await self.evaluate(request) }
         router.get("/api/feature_flag/local_evaluation") { _, _ -> Response in
             self.polls.continuation.yield()
-            guard let definitions = self.state.withLock({ $0.definitions }) else { return Response(status: .notFound) }
+            let (definitions, failure) = self.state.withLock { ($0.definitions, $0.failure) }
+            if let failure { return Response(status: failure) }
+            guard let definitions else { return Response(status: .notFound) }
             return Self.json(definitions)
         }
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -70,11 +83,17 @@ final class FlagServer: Sendable {
 
     private func evaluate(_ request: Hummingbird.Request) async throws -> Response {
         let body = try PropertyValue(json: Array(buffer: try await request.body.collect(upTo: 1 << 20)))
-        let (flags, hangs) = state.withLock { state in
+        let (flags, hangs, failure) = state.withLock { state in
             state.evaluations.append(body)
-            return (state.flags, state.hangs)
+            let failure = state.failure
+            if let left = state.failuresLeft {
+                state.failuresLeft = left - 1
+                if left <= 1 { state.failure = nil }
+            }
+            return (state.flags, state.hangs, failure)
         }
         if hangs { await waitForRelease() }
+        if let failure { return Response(status: failure) }
         return Self.json(["flags": .object(flags)])
     }
 

@@ -1,14 +1,19 @@
 import Crypto
 import Foundation
 import Logging
-import UsageAnalytics
+import Synchronization
 import UsageAnalyticsTesting
+
+@testable import UsageAnalytics
 
 /// An ``AnalyticsClient`` recording into a ``RecordingDestination``, evaluating flags at `host`.
 struct FlagTestClient {
     let analytics: AnalyticsClient
     let flags: FeatureFlagClient
     let recorder = RecordingDestination()
+
+    /// The flag client's backoff clock, moved on only by the test.
+    let clock = ManualClock()
 
     init(
         host: String, deployment: DeploymentType, isEnabled: Bool = true, timeout: Duration = .seconds(10)
@@ -17,7 +22,10 @@ struct FlagTestClient {
         configuration.deploymentType = deployment
         configuration.isEnabled = isEnabled
         let logger = Logger(label: "flag-test", factory: { _ in SwiftLogNoOpLogHandler() })
-        flags = FeatureFlagClient(host: host, apiKey: "phc_test", timeout: timeout, logger: logger)
+        let clock = self.clock
+        flags = FeatureFlagClient(
+            host: host, apiKey: "phc_test", pollInterval: .seconds(30), timeout: timeout, connectTimeout: timeout,
+            disablesGeoIP: true, client: nil, logger: logger, now: { clock.now })
         analytics = try AnalyticsClient(
             configuration: configuration, installationStore: EphemeralInstallationStore(.fixture),
             destinations: [recorder], logger: logger, noticeOutput: NoticeOutput { _ in }, delivery: .memoryOnly,
@@ -37,6 +45,16 @@ struct FlagTestClient {
             for: message, using: SymmetricKey(data: Installation.fixture.secret))
         return prefix + code.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
+}
+
+/// A continuous-clock reading that moves only when a test says so.
+final class ManualClock: Sendable {
+    private let start = ContinuousClock.now
+    private let elapsed = Mutex(Duration.zero)
+
+    var now: ContinuousClock.Instant { start + elapsed.withLock { $0 } }
+
+    func advance(by duration: Duration) { elapsed.withLock { $0 += duration } }
 }
 
 extension PropertyValue {

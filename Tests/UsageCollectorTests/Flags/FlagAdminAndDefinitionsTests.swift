@@ -26,7 +26,7 @@ struct FlagAdminAndDefinitionsTests {
             let etag = try #require(first.headers[.eTag])
             let document = try FlagDefinitions(json: try #require(first.flagJSON))
             #expect(document.flags.keys.sorted() == ["search-ranking"])
-            #expect(first.flagJSON?[member: "group_type_mapping"] == [:])
+            #expect(first.flagJSON?[member: "group_type_mapping"] == ["0": "tenant"])
             #expect(first.flagJSON?[member: "cohorts"] == [:])
 
             let unchanged = try await client.execute(
@@ -108,6 +108,8 @@ struct FlagAdminAndDefinitionsTests {
                 "filters.groups[0].properties[0].operator"
             ),
             ("{not json", "body"),
+            (#"{"key": "k", "filters": {"aggregation_group_type_index": 1}}"#, "filters.aggregation_group_type_index"),
+            (#"{"key": "k", "filters": {"aggregation_group_type_index": -1}}"#, "filters.aggregation_group_type_index"),
         ])
     func invalidDefinitions(body: String, field: String) async throws {
         try await Self.withCollector { client in

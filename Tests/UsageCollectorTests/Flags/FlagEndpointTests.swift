@@ -115,6 +115,21 @@ struct FlagEndpointTests {
                 #"{"api_key": "phc_test_project", "distinct_id": ""# + String(repeating: "x", count: 201) + #""}"#, 400,
                 "invalid_payload"
             ),
+            (#"{"token": "phc_test_project", "distinct_id": "a", "groups": ["tenant"]}"#, 400, "invalid_payload"),
+            (#"{"token": "phc_test_project", "distinct_id": "a", "groups": {"tenant": 1.5}}"#, 400, "invalid_payload"),
+            (#"{"token": "phc_test_project", "distinct_id": "a", "groups": {"tenant": ""}}"#, 400, "invalid_payload"),
+            (
+                #"{"token": "phc_test_project", "distinct_id": "a", "groups": {"tenant": ""#
+                    + String(repeating: "k", count: 201) + #""}}"#, 400, "invalid_payload"
+            ),
+            (
+                #"{"token": "phc_test_project", "distinct_id": "a", "groups": {"#
+                    + (0..<21).map { #""t\#($0)": "k""# }.joined(separator: ",") + "}}", 400, "invalid_payload"
+            ),
+            (
+                #"{"token": "phc_test_project", "distinct_id": "a", "group_properties": {"tenant": [1]}}"#, 400,
+                "invalid_payload"
+            ),
         ])
     func refusals(body: String, status: Int, code: String) async throws {
         try await Self.withFlags { client in

@@ -72,13 +72,18 @@ struct CommandRun {
     let error: String
 
     static func psa(_ arguments: [String]) async throws -> CommandRun {
+        try await run(PSACommandLineTests.executable, arguments)
+    }
+
+    /// Runs `executable` to completion with a bare `PATH`, collecting its output.
+    static func run(_ executable: URL, _ arguments: [String]) async throws -> CommandRun {
         let directory = try TemporaryDirectory()
         let outputPath = directory.path + "/out"
         let errorPath = directory.path + "/err"
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
-        process.executableURL = PSACommandLineTests.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
