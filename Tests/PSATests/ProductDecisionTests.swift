@@ -103,6 +103,20 @@ struct ProductDecisionTests {
         }
     }
 
+    @Test("PSA_FLAG_WAIT_MS sets the bound; malformed, out-of-range and hostile values are refused by name")
+    func flagWaitFromTheEnvironment() throws {
+        #expect(try PSAConfiguration(environment: [:]).flagWait == .milliseconds(250))
+        #expect(try PSAConfiguration(environment: ["PSA_FLAG_WAIT_MS": "40"]).flagWait == .milliseconds(40))
+        #expect(try PSAConfiguration(environment: ["PSA_FLAG_WAIT_MS": ""]).flagWait == .milliseconds(250))
+        for value in ["9", "5001", "-1", "0.5", "250ms", "1e3", "99999999999999999999", "4\u{0}0", "٤٠"] {
+            #expect {
+                try PSAConfiguration(environment: ["PSA_FLAG_WAIT_MS": value])
+            } throws: { error in
+                (error as? ConfigurationError)?.variable == "PSA_FLAG_WAIT_MS"
+            }
+        }
+    }
+
     /// How a flag can fail to decide.
     enum Failure: String, CaseIterable, CustomTestStringConvertible {
         case analyticsOff, flagMissing, flagInactive, collectorUnreachable, collectorHangs
