@@ -6,10 +6,10 @@ struct FindTicketTask: Sendable, Equatable {
     let target: TicketRef
     /// The queries they are willing to type, in order: a word of its title, then perhaps the whole title.
     let queries: [String]
-    /// How many results they read before trying something else (3 to 5).
+    /// How many results they read before trying something else (2 to 4).
     let patience: Int
 
-    static let patienceRange = 3...5
+    static let patienceRange = 2...4
 
     /// The index of `target` among `results` if it is within what they read.
     func position(of target: ServerID, in results: [ServerID]) -> Int? {
