@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
 import NIOHTTP1
 import PostgresTestSupport
 import Testing
@@ -115,11 +116,55 @@ struct ExperimentSimulationTests {
             let second = exposure.timestamp.prefix(19)
             #expect(textSearches.contains { $0.timestamp.prefix(19) == second }, "\(exposure.timestamp)")
         }
+        // With the collector's experiments API, its results count every exposed tenant, in both variants.
+        if listed.status != .notFound {
+            let results = try await Self.experimentResults(directory + "/collector", token: token)
+            let exposed = try #require(results["exposures"] as? [String: Any], "\(results)")
+            let perVariant = exposed["per_variant"] as? [String: Int] ?? [:]
+            #expect(exposed["total"] as? Int == byTenant.count, "\(exposed)")
+            #expect(perVariant["control", default: 0] > 0 && perVariant["test", default: 0] > 0, "\(exposed)")
+        }
         // Every ticket opened from search is one a simulated agent found.
         let opened = events.filter {
             $0.event == "ticket_viewed" && $0.properties["opened_from"] as? String == "search"
         }
         #expect(opened.count == Self.found(in: first.output) + Self.found(in: again.output))
+    }
+
+    /// The results of the collector's only experiment, read through `psa collector` over the stored data.
+    static func experimentResults(_ directory: String, token: String) async throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = PSAServeTests.executable
+        process.arguments = ["collector", "--port", "0", "--data-dir", directory]
+        process.environment = ["PATH": "/usr/bin:/bin", "COLLECTOR_ADMIN_TOKEN": token]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+        var base: String?
+        for await line in PSAServeTests.lines(of: output.fileHandleForReading)
+        where line.hasPrefix("collector listening on ") {
+            base = line.dropFirst("collector listening on ".count).split(separator: " ").first.map(String.init)
+            break
+        }
+        let api = API(base: try #require(base))
+        func get(_ path: String) async throws -> [String: Any] {
+            var request = HTTPClientRequest(url: api.base + "/api/projects/@current/experiments" + path)
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            let response = try await api.client.execute(request, timeout: .seconds(60))
+            let body = try await response.body.collect(upTo: 1 << 22)
+            return (try? JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8))) as? [String: Any] ?? [:]
+        }
+        let listed = try await get("")
+        let id = (listed["results"] as? [[String: Any]])?.first?["id"] as? Int
+        let results = try await get("/\(id ?? 0)/results")
+        try await api.shutdown()
+        #expect(id != nil, "\(listed)")
+        return results
     }
 
     /// Runs `psa simulate --experiment` against `target` and `collector`.
