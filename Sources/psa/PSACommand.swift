@@ -8,5 +8,6 @@ struct PSACommand: AsyncParsableCommand {
         abstract: "A privacy-first PSA with usage analytics.",
         subcommands: [
             ServeCommand.self, CollectorCommand.self, EventsCommand.self, PrivacyCommand.self, SimulateCommand.self,
+            FlagsCommand.self,
         ])
 }

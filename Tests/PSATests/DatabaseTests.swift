@@ -67,7 +67,7 @@ struct DatabaseTests {
         try await TestPSA.run(on: engine) { psa, _ in
             try await psa.psa.migrate()
             let versions = try await psa.psa.database.query("SELECT version FROM schema_migrations")
-            #expect(versions.count == 5)
+            #expect(versions.count == 6)
             try await psa.psa.database.query("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
             await #expect(throws: DatabaseError.self) { try await psa.psa.migrate() }
         }

@@ -63,9 +63,10 @@ struct ValidationTests {
             ("include_closed=maybe", "'include_closed' must be true or false."),
             ("cursor=abc", "'cursor' is not a cursor this service returned."),
             ("assigned_to=bob", "'assigned_to' is not a valid id."),
+            ("sort=title", "'sort' must be one of newest, priority, relevance."),
             (
-                "sort=title",
-                #"Unknown parameter "sort"; accepted: assigned_to, client, cursor, include_closed, limit, priority, q, status."#
+                "order=title",
+                #"Unknown parameter "order"; accepted: assigned_to, client, cursor, include_closed, limit, priority, q, sort, status."#
             ),
         ])
     func badSearches(query: String, detail: String) async throws {

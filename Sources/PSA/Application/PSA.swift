@@ -92,7 +92,8 @@ public struct PSA: Sendable {
         self.clients = ClientService(database: database)
         self.tickets = TicketService(
             database: database, analytics: analytics,
-            operations: OperationTimer(analytics: analytics, configuration: configuration.analytics))
+            operations: OperationTimer(analytics: analytics, configuration: configuration.analytics),
+            decisions: ProductDecisions(analytics: analytics, wait: configuration.flagWait))
         self.timeEntries = TimeEntryService(database: database, analytics: analytics)
         self.timesheets = TimesheetService(database: database, analytics: analytics)
         self.rates = RateService(database: database, analytics: analytics)

@@ -21,14 +21,17 @@ public struct PSAConfiguration: Sendable {
     public var analytics = AnalyticsConfiguration()
     /// OpenID Connect providers (`PSA_OIDC_GOOGLE_*`, `PSA_OIDC_KEYCLOAK_*`); none by default.
     public var oidc = OIDCConfiguration()
+    /// The longest a request waits for a product decision's feature flag before it goes on with the control
+    /// behaviour (`PSA_FLAG_WAIT_MS`, 10 to 5000 milliseconds).
+    public var flagWait: Duration = .milliseconds(250)
     /// Whether requests may set their time with `X-Simulated-Time` (`psa serve --simulation`, for `psa simulate`).
     public var acceptsSimulatedTime = false
 
     /// A configuration with every default.
     public init() {}
 
-    /// Reads `PSA_PORT`, `PSA_DATA_DIR`, `DATABASE_URL`, `PSA_BCRYPT_COST`, `PSA_SESSION_HOURS` and the
-    /// `PSA_OIDC_*` providers; an empty value counts as unset.
+    /// Reads `PSA_PORT`, `PSA_DATA_DIR`, `DATABASE_URL`, `PSA_BCRYPT_COST`, `PSA_SESSION_HOURS`,
+    /// `PSA_FLAG_WAIT_MS` and the `PSA_OIDC_*` providers; an empty value counts as unset.
     /// - Throws: ``ConfigurationError`` naming the first malformed variable.
     public init(environment: [String: String]) throws(ConfigurationError) {
         let reader = EnvironmentReader(environment)
@@ -45,6 +48,9 @@ public struct PSAConfiguration: Sendable {
         bcryptCost = try reader.integer("PSA_BCRYPT_COST", in: 4...16) ?? bcryptCost
         if let hours = try reader.integer("PSA_SESSION_HOURS", in: 1...720) {
             sessionLifetime = .seconds(hours * 3_600)
+        }
+        if let milliseconds = try reader.integer("PSA_FLAG_WAIT_MS", in: 10...5_000) {
+            flagWait = .milliseconds(milliseconds)
         }
         oidc = try OIDCConfiguration(environment: environment)
     }

@@ -273,6 +273,12 @@ enum Schema {
             "ALTER TABLE tenants ADD COLUMN oidc_signup_domain TEXT",
             "ALTER TABLE login_challenges ADD COLUMN provider TEXT",
         ],
+        [
+            // The folded title, which relevance ranking compares the query with. Existing rows get lower(): the
+            // same as the fold for ASCII titles; any later edit stores the full fold.
+            "ALTER TABLE tickets ADD COLUMN title_text TEXT",
+            "UPDATE tickets SET title_text = lower(title)",
+        ],
     ]
 
     /// Brings `database` to the latest schema; a database from a newer release is refused.

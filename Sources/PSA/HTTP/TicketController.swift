@@ -22,8 +22,16 @@ struct TicketController {
         return EditedResponse(status: .created, response: ticket)
     }
 
+    /// `GET /api/tickets/{id}?from=search|list|link`: `from` says where the reader opened it (`ticket_viewed`).
     @Sendable func read(_ request: Request, context: PSARequestContext) async throws -> Ticket {
-        try await tickets.ticket(id: try ticketID(context), for: try context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let parameters = request.uri.queryParameters
+        try QueryRules.refuseUnknown(parameters, accepted: ["from"])
+        let origin = try parameters.get("from").map {
+            try FieldRules.choice($0, field: "from", of: TicketViewOrigin.self)
+        }
+        return try await tickets.ticket(
+            id: try ticketID(context), for: principal, openedFrom: origin ?? .unspecified, at: context.now)
     }
 
     @Sendable func update(_ request: Request, context: PSARequestContext) async throws -> Ticket {

@@ -2,10 +2,11 @@ import Hummingbird
 import UsageAnalytics
 
 /// The query string of `GET /api/tickets`: `q`, `status` (comma-separated), `priority`, `client`, `assigned_to`
-/// (a user id, `me` or `unassigned`), `include_closed`, `limit` and `cursor`.
+/// (a user id, `me` or `unassigned`), `include_closed`, `limit`, `cursor` and `sort` (`newest`, `priority`, or
+/// `relevance` with `q`; without it the tenant's default order applies).
 enum TicketSearchParameters {
     static let names: Set<String> = [
-        "q", "status", "priority", "client", "assigned_to", "include_closed", "limit", "cursor",
+        "q", "status", "priority", "client", "assigned_to", "include_closed", "limit", "cursor", "sort",
     ]
 
     static func parse(_ parameters: Parameters, caller: Principal) throws -> TicketSearch {
@@ -52,8 +53,19 @@ enum TicketSearchParameters {
             }
             search.limit = value
         }
+        if let sort = parameters.get("sort") {
+            search.order = try FieldRules.choice(sort, field: "sort", of: TicketOrder.self)
+        }
         if let cursor = parameters.get("cursor") {
-            search.afterNumber = try SearchCursor.decode(cursor)
+            let after = try SearchCursor(parsing: cursor)
+            guard search.order == nil || search.order == after.order else {
+                throw RequestError.invalid(
+                    "invalid_field", "'cursor' continues a page sorted by \(after.order.rawValue), not by 'sort'.")
+            }
+            search.after = after
+        }
+        if search.order == .relevance || search.after?.order == .relevance, search.text == nil {
+            throw RequestError.invalid("invalid_field", "'sort=relevance' ranks matches of 'q': give a query.")
         }
         return search
     }

@@ -61,6 +61,11 @@ extension Ticket {
         Self.fold("#\(number) \(title) \(description ?? "")")
     }
 
+    /// The folded title, which relevance ranking compares the query with.
+    var titleText: String {
+        Self.fold(title)
+    }
+
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }

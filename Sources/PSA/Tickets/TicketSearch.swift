@@ -1,6 +1,7 @@
 import UsageAnalytics
 
-/// A search of a tenant's tickets: text plus filters, newest first, one page at a time.
+/// A search of a tenant's tickets: text plus filters, in the asked order (or the tenant's default), one page
+/// at a time.
 public struct TicketSearch: Sendable, Equatable {
     /// Who the tickets are assigned to.
     public enum Assignee: Sendable, Equatable {
@@ -18,8 +19,10 @@ public struct TicketSearch: Sendable, Equatable {
     public var includeClosed = false
     /// The page size, 1 to ``maximumLimit``.
     public var limit = 25
-    /// Continue after the ticket with this number (from a previous page's cursor).
-    public var afterNumber: Int64?
+    /// The order the request asked for (`sort`); `nil` lets the tenant's product decisions choose.
+    public var order: TicketOrder?
+    /// Continue after this previous page's cursor, in its order.
+    public var after: SearchCursor?
 
     public static let maximumLimit = 100
 
@@ -38,21 +41,7 @@ public struct TicketSearch: Sendable, Equatable {
 /// One page of results and the cursor of the next page, if any.
 public struct TicketPage: Sendable {
     public var tickets: [Ticket]
+    /// The order the page is in.
+    public var order: TicketOrder
     public var nextCursor: String?
-}
-
-/// The opaque cursor of a search page: `n` plus the last number returned, so pages never overlap or skip
-/// when tickets are added meanwhile (new tickets have higher numbers).
-enum SearchCursor {
-    static func encode(afterNumber: Int64) -> String {
-        "n\(afterNumber)"
-    }
-
-    static func decode(_ cursor: String) throws -> Int64 {
-        guard cursor.hasPrefix("n"), cursor.utf8.count <= 20, let number = Int64(cursor.dropFirst()), number > 0
-        else {
-            throw RequestError.invalid("invalid_field", "'cursor' is not a cursor this service returned.")
-        }
-        return number
-    }
 }

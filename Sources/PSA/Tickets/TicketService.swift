@@ -9,14 +9,20 @@ public struct TicketService: Sendable {
     let analytics: AnalyticsClient
     /// Times the heavy operations (`slow_operation`, `operation_error`).
     let operations: OperationTimer<ContinuousClock>
+    /// The tenant's default orders of the list and of search results.
+    let decisions: ProductDecisions
     private let store = TicketStore()
     private let accounts = AccountStore()
     private let clients = ClientStore()
 
-    init(database: any SQLDatabase, analytics: AnalyticsClient, operations: OperationTimer<ContinuousClock>) {
+    init(
+        database: any SQLDatabase, analytics: AnalyticsClient, operations: OperationTimer<ContinuousClock>,
+        decisions: ProductDecisions
+    ) {
         self.database = database
         self.analytics = analytics
         self.operations = operations
+        self.decisions = decisions
     }
 
     /// What a new ticket is made of; `nil` fields take their defaults.
@@ -79,8 +85,18 @@ public struct TicketService: Sendable {
     }
 
     /// The ticket, if the caller may see it (a client user only their company's); 404 otherwise.
-    public func ticket(id: String, for principal: Principal) async throws -> Ticket {
-        try await visibleTicket(id: id, for: principal, in: database)
+    /// `ticket_viewed` follows, saying where the reader opened it from.
+    public func ticket(
+        id: String, for principal: Principal, openedFrom origin: TicketViewOrigin, at time: Date
+    ) async throws -> Ticket {
+        let ticket = try await visibleTicket(id: id, for: principal, in: database)
+        analytics.capture(
+            TicketViewed(
+                openedFrom: origin, priority: ticket.priority, isClosed: ticket.status.isClosed,
+                isAssigned: ticket.assigneeID != nil,
+                ageInDays: Self.wholeDays(from: ticket.enteredAt, to: time)),
+            actor: principal.analyticsActor, at: time)
+        return ticket
     }
 
     /// Changes to a ticket; `.unchanged` fields stay as they are.
@@ -144,34 +160,41 @@ public struct TicketService: Sendable {
         }
         analytics.capture(
             TicketDeleted(
-                ageInDays: max(0, Int(time.timeIntervalSince(ticket.enteredAt) / 86_400)),
+                ageInDays: Self.wholeDays(from: ticket.enteredAt, to: time),
                 wasResolved: ticket.status.isClosed, hadComments: comments > 0),
             actor: principal.analyticsActor, at: time)
     }
 
-    /// Runs `search` in the caller's tenant (a client user sees only their company's tickets);
+    /// Runs `search` in the caller's tenant (a client user sees only their company's tickets), in the order
+    /// it asks for, its cursor's, or else the one the tenant's product decision picks (``ProductFlag``);
     /// `ticket_searched` follows, with the query's length but never its text.
     public func search(_ search: TicketSearch, by principal: Principal, at time: Date) async throws -> TicketPage {
+        let actor = principal.analyticsActor
+        let order: TicketOrder
+        if let asked = search.order ?? search.after?.order {
+            order = asked
+        } else {
+            order = await decisions.variant(of: ProductFlag.deciding(search), for: actor, at: time).order
+        }
         let clock = ContinuousClock()
         let started = clock.now
-        var tickets = try await operations.measure("ticket.search", actor: principal.analyticsActor, at: time) {
+        var rows = try await operations.measure("ticket.search", actor: actor, at: time) {
             try await store.search(
-                search, tenantID: principal.tenantID, onlyClient: principal.isStaff ? nil : principal.clientID,
-                in: database)
+                search, order: order, tenantID: principal.tenantID,
+                onlyClient: principal.isStaff ? nil : principal.clientID, in: database)
         }
         let elapsed = clock.now - started
-        let hasMore = tickets.count > search.limit
-        if hasMore { tickets.removeLast() }
+        let hasMore = rows.count > search.limit
+        if hasMore { rows.removeLast() }
         analytics.capture(
             TicketSearched(
                 queryLength: search.text?.count ?? 0, searchFields: search.text == nil ? [] : [.title, .description],
-                filtersUsed: search.filtersUsed, resultCount: tickets.count, limit: search.limit,
+                filtersUsed: search.filtersUsed, resultCount: rows.count, limit: search.limit,
                 durationMilliseconds: Double(elapsed.components.attoseconds) / 1e15
                     + Double(elapsed.components.seconds) * 1_000),
-            actor: principal.analyticsActor, at: time)
-        return TicketPage(
-            tickets: tickets,
-            nextCursor: hasMore ? tickets.last.map { SearchCursor.encode(afterNumber: $0.number) } : nil)
+            actor: actor, at: time)
+        let next = hasMore ? rows.last.map { SearchCursor(order: order, rank: $0.rank, number: $0.ticket.number) } : nil
+        return TicketPage(tickets: rows.map(\.ticket), order: order, nextCursor: next?.text)
     }
 
     /// What a new comment says.
@@ -243,5 +266,9 @@ public struct TicketService: Sendable {
 
     static func minutes(from start: Date, to end: Date) -> Int {
         max(0, Int(end.timeIntervalSince(start) / 60))
+    }
+
+    static func wholeDays(from start: Date, to end: Date) -> Int {
+        max(0, Int(end.timeIntervalSince(start) / 86_400))
     }
 }

@@ -28,11 +28,11 @@ struct TicketStore: Sendable {
     func insert(_ ticket: Ticket, in session: any SQLSession) async throws {
         try await session.query(
             """
-            INSERT INTO tickets (id, tenant_id, number, title, description, search_text, status, priority, category,
-                subcategory, board_id, client_id, assignee_id, source, entered_by, entered_at, updated_at,
+            INSERT INTO tickets (id, tenant_id, number, title, description, search_text, title_text, status, priority,
+                category, subcategory, board_id, client_id, assignee_id, source, entered_by, entered_at, updated_at,
                 assigned_at, first_assigned_at, closed_at)
             VALUES (\(ticket.id), \(ticket.tenantID), \(ticket.number), \(ticket.title), \(ticket.description),
-                \(ticket.searchText), \(ticket.status.rawValue), \(ticket.priority.rawValue), \(ticket.category),
+                \(ticket.searchText), \(ticket.titleText), \(ticket.status.rawValue), \(ticket.priority.rawValue), \(ticket.category),
                 \(ticket.subcategory), \(ticket.boardID), \(ticket.clientID), \(ticket.assigneeID),
                 \(ticket.source.rawValue), \(ticket.enteredBy), \(ticket.enteredAt), \(ticket.updatedAt),
                 \(ticket.assignedAt), \(ticket.firstAssignedAt), \(ticket.closedAt))
@@ -60,7 +60,7 @@ struct TicketStore: Sendable {
         try await session.query(
             """
             UPDATE tickets SET title = \(ticket.title), description = \(ticket.description),
-                search_text = \(ticket.searchText), status = \(ticket.status.rawValue),
+                search_text = \(ticket.searchText), title_text = \(ticket.titleText), status = \(ticket.status.rawValue),
                 priority = \(ticket.priority.rawValue), category = \(ticket.category),
                 subcategory = \(ticket.subcategory), client_id = \(ticket.clientID), assignee_id = \(ticket.assigneeID),
                 updated_at = \(ticket.updatedAt), assigned_at = \(ticket.assignedAt),
@@ -84,11 +84,16 @@ struct TicketStore: Sendable {
             .first?.integer("count") ?? 0
     }
 
-    /// A page of tickets matching `search`, newest first; `clientID` restricts a client user to their own.
+    /// A page of tickets matching `search` in `order` (one more than the limit, to tell whether another page
+    /// follows), each with its sort rank; `clientID` restricts a client user to their own.
     func search(
-        _ search: TicketSearch, tenantID: String, onlyClient clientID: String?, in session: any SQLSession
-    ) async throws -> [Ticket] {
-        var statement: SQLStatement = "SELECT \(raw: Ticket.columns) FROM tickets WHERE tenant_id = \(tenantID)"
+        _ search: TicketSearch, order: TicketOrder, tenantID: String, onlyClient clientID: String?,
+        in session: any SQLSession
+    ) async throws -> [(ticket: Ticket, rank: Int64)] {
+        let rank = Self.rankExpression(order, text: search.text)
+        var statement: SQLStatement = "SELECT \(raw: Ticket.columns), "
+        statement += rank ?? "0"
+        statement += " AS sort_rank FROM tickets WHERE tenant_id = \(tenantID)"
         if let clientID { statement += " AND client_id = \(clientID)" }
         if let text = search.text {
             let pattern = "%" + Self.escapeLike(Ticket.fold(text)) + "%"
@@ -111,9 +116,12 @@ struct TicketStore: Sendable {
         case .unassigned: statement += " AND assignee_id IS NULL"
         case nil: break
         }
-        if let after = search.afterNumber { statement += " AND number < \(after)" }
-        statement += " ORDER BY number DESC LIMIT \(search.limit + 1)"
-        return try await session.query(statement).map(Ticket.init(row:))
+        if let after = search.after { statement += Self.continuation(after: after, rank: rank) }
+        statement += " ORDER BY " + Self.orderBy(order)
+        statement += " LIMIT \(search.limit + 1)"
+        return try await session.query(statement).map { row in
+            (try Ticket(row: row), try row.integer("sort_rank"))
+        }
     }
 
     func insert(_ comment: Comment, tenantID: String, in session: any SQLSession) async throws {
@@ -136,7 +144,7 @@ struct TicketStore: Sendable {
     }
 
     /// `text` with LIKE's wildcards and the escape character escaped.
-    private static func escapeLike(_ text: String) -> String {
+    static func escapeLike(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
@@ -146,7 +154,7 @@ struct TicketStore: Sendable {
     }
 
     /// The ticket number `text` names (`42` or `#42`), if it is one.
-    private static func ticketNumber(in text: String) -> Int64? {
+    static func ticketNumber(in text: String) -> Int64? {
         let digits = text.hasPrefix("#") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber)
         else { return nil }

@@ -15,6 +15,7 @@ extension EventCatalogue {
         TicketSearched(
             queryLength: 7, searchFields: [.title, .description], filtersUsed: [.status, .includeClosed],
             resultCount: 4, limit: 25, durationMilliseconds: 3.5),
+        TicketViewed(openedFrom: .search, priority: .high, isClosed: false, isAssigned: true, ageInDays: 2),
         TicketCommentAdded(isInternal: true, isResolution: false, contentLength: 140, hasFormatting: true),
         UserSignedUp(registrationMethod: .selfService, userType: .internal, companyCreated: true),
         AuthValidated(hasTwoFactor: true, isAdmin: false),

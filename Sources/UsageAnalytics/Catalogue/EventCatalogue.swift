@@ -3,7 +3,7 @@ public enum EventCatalogue {
     /// The event types of the catalogue.
     public static let events: [any AnalyticsEvent.Type] = [
         TicketCreated.self, TicketUpdated.self, TicketResolved.self, TicketAssigned.self, TicketDeleted.self,
-        TicketSearched.self, TicketCommentAdded.self,
+        TicketSearched.self, TicketViewed.self, TicketCommentAdded.self,
         UserSignedUp.self, AuthValidated.self, UserLoggedIn.self, LoginFailed.self, UserLoggedOut.self,
         APIRequest.self, SlowQuery.self, APIError.self, SlowOperation.self, OperationError.self,
         TimeEntryCreated.self, TimeEntryUpdated.self, TimeEntryDeleted.self, TimeSheetSubmitted.self,

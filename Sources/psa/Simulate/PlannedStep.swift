@@ -30,6 +30,8 @@ enum PlannedAction: Sendable, Equatable {
     case listComments(TicketRef)
     case deleteTicket(TicketRef)
     case search(SearchQuery)
+    /// Several requests whose sequence depends on the answers: searches, then maybe opening the ticket.
+    case findTicket(FindTicketTask)
     case createService(ServiceRef, name: String, rateMinor: Int)
     case createRule(RuleRef, RuleDraft)
     case updateRule(RuleRef, rateMinor: Int)
@@ -60,6 +62,7 @@ enum PlannedAction: Sendable, Equatable {
         case .listComments: .listComments
         case .deleteTicket: .deleteTicket
         case .search: .search
+        case .findTicket: .findTicket
         case .createService: .createService
         case .createRule: .createRule
         case .updateRule: .updateRule
@@ -82,7 +85,7 @@ enum RequestKind: String, Sendable, CaseIterable, Comparable {
     case createUser = "create user", deactivateUser = "deactivate user"
     case createTicket = "create ticket", readTicket = "read ticket", assignTicket = "assign ticket"
     case updateTicket = "update ticket", comment, listComments = "list comments"
-    case deleteTicket = "delete ticket", search
+    case deleteTicket = "delete ticket", search, findTicket = "find ticket"
     case createService = "create service", createRule = "create billing rule", updateRule = "update billing rule"
     case logTime = "log time", submitTimesheet = "submit timesheet", approveTimesheet = "approve timesheet"
     case approveTimesheets = "bulk approve", rejectTimesheet = "reject timesheet"

@@ -8,7 +8,7 @@ extension SimulationDriver {
     static let requestTimeout: TimeAmount = .seconds(30)
     static let maximumResponseSize = 4 << 20
 
-    private struct Answer {
+    struct Answer {
         let status: Int
         let headers: HTTPHeaders
         let body: ByteBuffer
@@ -20,6 +20,11 @@ extension SimulationDriver {
         _ step: PlannedStep, day: Int, tenant: SimulatedTenant, index: Int, session: inout TenantSession,
         progress: ProgressDisplay
     ) async -> (StepOutcome, Bool?) {
+        if case .findTicket(let task) = step.action {
+            let outcome = await find(
+                task, step: step, day: day, tenant: tenant, index: index, session: session, progress: progress)
+            return (outcome, nil)
+        }
         let token = step.actor.flatMap { session.token(of: $0) }
         let rendered = PSARequest(step.action, tenant: tenant, identities: session)
         var outcome = StepOutcome(
@@ -44,7 +49,7 @@ extension SimulationDriver {
             outcome.verdict = .unexpected(status: answer.status, detail: Self.excerpt(String(buffer: answer.body)))
         }
         guard outcome.verdict == .asPlanned, (200..<300).contains(answer.status) else { return (outcome, nil) }
-        let fields = try? JSONDecoder.snakeCase.decode(ResponseFields.self, from: answer.body)
+        let fields = Self.fields(of: answer)
         if let fields { session.learn(from: step.action, response: fields) }
         switch step.action {
         case .logout:
@@ -62,7 +67,7 @@ extension SimulationDriver {
 
     /// Sends, and while the PSA answers 429 to a request meant to succeed, waits as its
     /// `Retry-After` asks and sends again (within ``maximumAttempts`` and ``maximumRetryWait``).
-    private func sendWaitingOutThrottling(
+    func sendWaitingOutThrottling(
         _ step: PlannedStep, _ request: PSARequest, token: String?, outcome: inout StepOutcome,
         progress: ProgressDisplay
     ) async throws -> Answer {
@@ -114,6 +119,13 @@ extension SimulationDriver {
                 scalar.properties.generalCategory == .control ? " " : Character(scalar)
             })
         return text.unicodeScalars.count > 200 ? printable + "…" : printable
+    }
+}
+
+extension SimulationDriver {
+    /// The fields of a successful answer the simulator reads, if its body is the JSON it expects.
+    static func fields(of answer: Answer) -> ResponseFields? {
+        try? JSONDecoder.snakeCase.decode(ResponseFields.self, from: answer.body)
     }
 }
 

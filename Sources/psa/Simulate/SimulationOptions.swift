@@ -26,11 +26,14 @@ struct SimulationOptions: Sendable, Equatable {
     /// Whether people also log time, submit and approve time sheets, and bill clients (`--no-billing` leaves
     /// time tracking and billing out, for a PSA without them).
     let billing: Bool
+    /// Whether the run adds the search experiment's traffic (`--experiment`): tickets whose descriptions mention
+    /// other tickets' subjects, and agents looking for one ticket through search.
+    let experiment: Bool
 
     /// Checks each value and normalises the target URL; the error names the flag and its range.
     init(
         tenants: Int = 3, agents: Int = 4, clients: Int = 3, days: Int = 14, seed: UInt64 = 1,
-        target: String = "http://127.0.0.1:8080", billing: Bool = true
+        target: String = "http://127.0.0.1:8080", billing: Bool = true, experiment: Bool = false
     ) throws(SimulationOptionsError) {
         try Self.check("--tenants", tenants, in: Self.tenantRange)
         try Self.check("--agents", agents, in: Self.agentRange)
@@ -47,8 +50,9 @@ struct SimulationOptions: Sendable, Equatable {
         self.clients = clients
         self.days = days
         self.seed = seed
-        self.target = try Self.normalisedTarget(target)
+        self.target = try Self.normalisedURL(target, option: "--target")
         self.billing = billing
+        self.experiment = experiment
     }
 
     private static func check(_ flag: String, _ value: Int, in range: ClosedRange<Int>) throws(SimulationOptionsError) {
@@ -58,34 +62,38 @@ struct SimulationOptions: Sendable, Equatable {
         }
     }
 
-    private static func normalisedTarget(_ text: String) throws(SimulationOptionsError) -> String {
+    /// The start of `text` to echo in an error: printable ASCII only, so a hostile value cannot rewrite the terminal.
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.prefix(80).map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+    }
+
+    /// `text` as a base URL without a trailing slash; errors name `option` and echo only printable ASCII.
+    static func normalisedURL(_ text: String, option: String) throws(SimulationOptionsError) -> String {
         guard text.utf8.count <= maximumTargetLength else {
-            throw SimulationOptionsError("--target is longer than \(maximumTargetLength) characters")
+            throw SimulationOptionsError("\(option) is longer than \(maximumTargetLength) characters")
         }
-        // Echoed in the error: printable ASCII only, so a hostile value cannot rewrite the terminal.
-        let shown = String(
-            text.unicodeScalars.prefix(80).map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+        let shown = printable(text)
         guard text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F }),
             text.contains("://"), let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased()
         else {
             throw SimulationOptionsError(
-                "--target must be an http(s) URL such as http://127.0.0.1:8080, got \"\(shown)\"")
+                "\(option) must be an http(s) URL such as http://127.0.0.1:8080, got \"\(shown)\"")
         }
         guard scheme == "http" || scheme == "https" else {
-            throw SimulationOptionsError("--target must use http or https, got \"\(scheme)\"")
+            throw SimulationOptionsError("\(option) must use http or https, got \"\(scheme)\"")
         }
         guard let host = components.host, !host.isEmpty else {
-            throw SimulationOptionsError("--target has no host: \"\(shown)\"")
+            throw SimulationOptionsError("\(option) has no host: \"\(shown)\"")
         }
         guard components.user == nil, components.password == nil else {
-            throw SimulationOptionsError("--target must not contain credentials")
+            throw SimulationOptionsError("\(option) must not contain credentials")
         }
         guard components.query == nil, components.fragment == nil else {
-            throw SimulationOptionsError("--target must not have a query or fragment: \"\(shown)\"")
+            throw SimulationOptionsError("\(option) must not have a query or fragment: \"\(shown)\"")
         }
         if let port = components.port, !(1...65535).contains(port) {
-            throw SimulationOptionsError("--target port must be between 1 and 65535, got \(port)")
+            throw SimulationOptionsError("\(option) port must be between 1 and 65535, got \(port)")
         }
         var normalised = text
         while normalised.hasSuffix("/") { normalised.removeLast() }

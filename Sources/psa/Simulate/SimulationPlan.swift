@@ -45,7 +45,8 @@ struct SimulationPlan: Sendable, Equatable {
             return TenantActivity(
                 tenant: tenant, tenantIndex: index, totalDays: options.days, failedLogins: failures,
                 generator: SeededGenerator.stream(seed: options.seed, 1, index),
-                billing: options.billing ? SeededGenerator.stream(seed: options.seed, 2, index) : nil)
+                billing: options.billing ? SeededGenerator.stream(seed: options.seed, 2, index) : nil,
+                experiment: options.experiment ? SeededGenerator.stream(seed: options.seed, 3, index) : nil)
         }
         var days: [Day] = []
         for (offset, hours) in calendar.days.enumerated() {

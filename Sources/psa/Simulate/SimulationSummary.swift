@@ -16,6 +16,9 @@ struct SimulationSummary: Sendable, Equatable {
     private(set) var searchesWithout = 0
     /// Searches for a word of an open ticket that found nothing, or for an absent word that found something.
     private(set) var surprisingSearches = 0
+    /// Searches for one ticket (`--experiment`) that found and opened it, and that gave up.
+    private(set) var ticketsFound = 0
+    private(set) var ticketsGivenUp = 0
     /// Whether the PSA stamped a created ticket with `X-Simulated-Time`; `nil` before the first ticket.
     var simulatedTimeHonoured: Bool?
 
@@ -41,6 +44,11 @@ struct SimulationSummary: Sendable, Equatable {
             }
         }
         sent[outcome.kind, default: 0] += 1
+        switch outcome.foundTicket {
+        case true?: ticketsFound += 1
+        case false?: ticketsGivenUp += 1
+        case nil: break
+        }
         if let count = outcome.resultCount {
             if count > 0 { searchesWithResults += 1 } else { searchesWithout += 1 }
             if (outcome.searchOutcome == .expectsResults && count == 0)
@@ -66,6 +74,9 @@ struct SimulationSummary: Sendable, Equatable {
         lines.append("searches: \(searchesWithResults) with results, \(searchesWithout) without")
         if surprisingSearches > 0 {
             lines.append("  of which \(surprisingSearches) found more or less than the plan expected")
+        }
+        if ticketsFound + ticketsGivenUp > 0 {
+            lines.append("searches for one ticket: \(ticketsFound) found and opened it, \(ticketsGivenUp) gave up")
         }
         lines.append(
             "expected failures: \(expectedFailures + throttledFailures) (bad logins, a duplicate signup, stale links)"

@@ -19,6 +19,11 @@ enum SimulationVocabulary {
     static let mspSuffixes = ["IT Services", "Managed IT", "Tech Partners", "Systems", "Networks", "Digital"]
     static let clientSuffixes = ["Dental", "Logistics", "Bakery", "Law Office", "Architects", "Clinic", "Hotel"]
 
+    /// The distinctive word of a ticket title (its longest), which searches use to find it again.
+    static func keyword(of title: String) -> String {
+        title.split(separator: " ").map(String.init).max { $0.count < $1.count } ?? title
+    }
+
     /// Ticket subjects; each has a distinctive word that searches use to find it again.
     static let ticketTitles = [
         "Printer on second floor jams every morning", "Outlook keeps asking for the password",

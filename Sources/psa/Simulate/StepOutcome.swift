@@ -15,7 +15,7 @@ struct StepOutcome: Sendable, Equatable {
     let expectedStatus: Int
     var verdict: Verdict
     /// `METHOD /route`, for reports.
-    let route: String
+    var route: String
     let day: Int
     let tenant: Int
     /// 429 answers that were waited out and retried before the final answer.
@@ -23,6 +23,8 @@ struct StepOutcome: Sendable, Equatable {
     /// For searches: how many tickets the answer listed.
     var resultCount: Int?
     var searchOutcome: SearchQuery.Outcome?
+    /// For a ``FindTicketTask``: whether they found and opened the ticket.
+    var foundTicket: Bool?
 
     var isUnexpected: Bool {
         if case .unexpected = verdict { return true }

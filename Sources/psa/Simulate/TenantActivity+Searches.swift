@@ -18,7 +18,7 @@ extension TenantActivity {
         var query = SearchQuery(outcome: .unknown)
         let roll = Double.random(in: 0..<1, using: &generator)
         if roll < 0.5, let ticket = open.randomElement(using: &generator) {
-            query.text = ticket.title.split(separator: " ").map(String.init).max { $0.count < $1.count }
+            query.text = SimulationVocabulary.keyword(of: ticket.title)
             query.outcome = .expectsResults
         } else if roll < 0.65 {
             query.text = SimulationVocabulary.absentWords.randomElement(using: &generator)!

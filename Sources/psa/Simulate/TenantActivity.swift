@@ -33,19 +33,23 @@ struct TenantActivity: Sendable {
     let failedLoginDays: [Int]
     /// Time tracking and billing, unless the run leaves them out.
     var billing: BillingActivity?
+    /// The search experiment's traffic, when the run has one.
+    var experiment: SearchExperimentActivity?
 
     /// - Parameters:
     ///   - failedLogins: This tenant's share of the run's deliberate failed sign-ins.
     ///   - billing: Time tracking and billing's own stream, or nil to leave them out.
+    ///   - experiment: The search experiment's own stream, or nil for a run without one.
     init(
         tenant: SimulatedTenant, tenantIndex: Int, totalDays: Int, failedLogins: Int, generator: SeededGenerator,
-        billing: SeededGenerator? = nil
+        billing: SeededGenerator? = nil, experiment: SeededGenerator? = nil
     ) {
         self.tenant = tenant
         self.tenantIndex = tenantIndex
         self.totalDays = totalDays
         self.generator = generator
         self.billing = billing.map(BillingActivity.init(generator:))
+        self.experiment = experiment.map { SearchExperimentActivity(generator: $0, totalDays: totalDays) }
         let days = Array(0..<totalDays).shuffled(using: &self.generator)
         failedLoginDays = (0..<failedLogins).map { days[$0 % days.count] }
     }
@@ -69,7 +73,9 @@ struct TenantActivity: Sendable {
         if day == 1 && tenantIndex == 0 {
             work.append(Intent(actor: nil, action: .signup(duplicate: true), expectedStatus: 409))
         }
-        work += newTickets(day: day, staff: staff, activity: activity)
+        let openBefore = tickets.filter { !$0.deleted && $0.status.isOpen }
+        let arrivals = newTickets(day: day, staff: staff, activity: activity)
+        work += experiment?.mentioning(arrivals, openTickets: openBefore) ?? arrivals
         work += triage(staff: staff)
         work += progress(staff: staff, activity: activity)
         work += searches(staff: staff, activity: activity)
@@ -83,9 +89,10 @@ struct TenantActivity: Sendable {
         }
         intents += sessions(day: day, around: work, alreadySignedIn: signedIn, departed: departed)
         let times = hours.times(count: intents.count, using: &generator)
-        return zip(times, intents).map { time, intent in
+        let steps = zip(times, intents).map { time, intent in
             PlannedStep(time: time, actor: intent.actor, action: intent.action, expectedStatus: intent.expectedStatus)
         }
+        return experiment?.addingFindTask(to: steps, day: day, staff: Set(tenant.staff), tickets: tickets) ?? steps
     }
 
     /// Day one: the admin signs the company up, signs in, and sets up clients, agents and client users.

@@ -62,9 +62,17 @@ struct ResponseFields: Decodable, Sendable {
     var amountMinor: Int?
     var results: [Result]?
 
-    /// An element of a `results` list, whatever its fields.
+    /// An element of a `results` list: its id, if it has one; the other fields are ignored.
     struct Result: Decodable, Sendable {
-        init(from decoder: any Decoder) throws {}
+        var id: ServerID?
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+        }
+
+        init(from decoder: any Decoder) throws {
+            id = try? decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(ServerID.self, forKey: .id)
+        }
     }
 }
 

@@ -47,22 +47,12 @@ final class LocalOpenIDProvider: Sendable {
     static func run<Result: Sendable>(_ body: @Sendable (LocalOpenIDProvider) async throws -> Result) async throws
         -> Result
     {
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let provider = LocalOpenIDProvider()
         let router = Router()
         router.get("/.well-known/openid-configuration") { _, _ in provider.discovery() }
         router.get("/jwks") { _, _ in provider.jwks() }
         router.post("/token") { request, _ in try await provider.token(request) }
-        var logger = Logger(label: "local-openid-provider")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
+        return try await LoopbackServer.run(router, label: "local-openid-provider") { port in
             provider.port.withLock { $0 = port }
             return try await body(provider)
         }

@@ -13,11 +13,13 @@ struct TestPSA: Sendable {
     let analytics: AnalyticsClient
     let clock: TestClock
 
-    /// Runs `body` against a new PSA on `engine`: bcrypt at its lowest cost, simulated time accepted.
+    /// Runs `body` against a new PSA on `engine`: bcrypt at its lowest cost, simulated time accepted; feature
+    /// flags evaluated by `flags` when given (their definitions are not polled: call its `refresh()`).
     static func run(
         on engine: Engine = .sqlite, configure: @Sendable (inout PSAConfiguration) -> Void = { _ in },
         analytics analyticsConfiguration: AnalyticsConfiguration = AnalyticsConfiguration(),
         over testing: TestingSetup = .router,
+        flags: FeatureFlagClient? = nil,
         _ body: @Sendable (TestPSA, any TestClientProtocol) async throws -> Void
     ) async throws {
         // Durations here are real: on a loaded machine a request can pass the slow thresholds and add
@@ -37,7 +39,14 @@ struct TestPSA: Sendable {
             configuration.analytics = analyticsConfiguration
             configure(&configuration)
             let recorder = RecordingDestination()
-            let analytics = try AnalyticsClient.recording(into: recorder, configuration: analyticsConfiguration)
+            let analytics =
+                try flags.map { flags in
+                    try AnalyticsClient(
+                        configuration: analyticsConfiguration,
+                        installationStore: EphemeralInstallationStore(Installation.fixture), destinations: [recorder],
+                        logger: Logger(label: "psa-test") { _ in SwiftLogNoOpLogHandler() },
+                        noticeOutput: NoticeOutput { _ in }, delivery: .memoryOnly, featureFlags: flags)
+                } ?? AnalyticsClient.recording(into: recorder, configuration: analyticsConfiguration)
             let clock = TestClock(Date())
             let psa = PSA(
                 configuration: configuration, database: database,

@@ -9,7 +9,8 @@ struct CatalogueTests {
     func catalogueMatchesSpecification() {
         let specified = [
             "ticket_created", "ticket_updated", "ticket_resolved", "ticket_assigned", "ticket_deleted",
-            "ticket_searched", "ticket_comment_added", "user_signed_up", "auth_validated", "user_logged_in",
+            "ticket_searched", "ticket_viewed", "ticket_comment_added", "user_signed_up", "auth_validated",
+            "user_logged_in",
             "login_failed", "user_logged_out", "api_request", "slow_query", "api_error", "slow_operation",
             "operation_error", "time_entry_created", "time_entry_updated", "time_entry_deleted", "time_sheet_submitted",
             "time_sheet_approved", "invoice_generated", "invoice_sent", "payment_processed", "billing_rule_created",

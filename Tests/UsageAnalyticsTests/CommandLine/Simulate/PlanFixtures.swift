@@ -11,10 +11,11 @@ enum PlanFixtures {
     /// Without `billing`, a plan the fake PSA (which has no time tracking or billing) can answer.
     static func plan(
         tenants: Int = 3, agents: Int = 4, clients: Int = 3, days: Int = 14, seed: UInt64 = 1,
-        run: SimulationRun = run, billing: Bool = false
+        run: SimulationRun = run, billing: Bool = false, experiment: Bool = false
     ) throws -> SimulationPlan {
         let options = try SimulationOptions(
-            tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, billing: billing)
+            tenants: tenants, agents: agents, clients: clients, days: days, seed: seed, billing: billing,
+            experiment: experiment)
         return SimulationPlan(options: options, run: run)
     }
 }

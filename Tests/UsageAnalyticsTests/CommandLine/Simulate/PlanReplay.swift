@@ -86,6 +86,8 @@ struct PlanReplay {
         case .search(let query):
             guard role != .client else { return "client user searches" }
             if let client = query.client, !clients.contains(client) { return "search for an unknown client" }
+        case .findTicket(let task):
+            guard role != .client, live(task.target) else { return "search for ticket \(task.target.index)" }
         case .logTime(let draft):
             guard live(draft.ticket), role != .client else { return "time on \(draft.ticket.index)" }
             if draft.isBillable, tickets[draft.ticket]! == nil { return "billable time on a ticket without a client" }
