@@ -74,10 +74,11 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         var services: [any Service] = []
+        let collectorListens = Readiness()
         if !noCollector {
             try Self.prepareSecrets(of: &collectorConfiguration)
             let collector = try Collector.open(configuration: collectorConfiguration, logger: logger)
-            services.append(collector.buildApplication())
+            services.append(collector.buildApplication { _ in collectorListens.signal() })
             if analyticsConfiguration.host == nil {
                 analyticsConfiguration.host = "http://\(Self.loopback(for: host)):\(collectorConfiguration.port)"
                 analyticsConfiguration.apiKey = collectorConfiguration.projectKeys.first
@@ -104,8 +105,15 @@ struct ServeCommand: AsyncParsableCommand {
             Self.say("PSA API listening on http://\(host):\(port) (\(storage))")
         }
         // Services stop in reverse order: the API first, then analytics (its last flush reaches the
-        // collector), then the collector.
-        services += [analytics, app]
+        // collector), then the collector. They start when the embedded collector listens.
+        if noCollector {
+            services += [analytics, app]
+        } else {
+            services += [
+                StartsWhenReady(service: analytics, readiness: collectorListens),
+                StartsWhenReady(service: app, readiness: collectorListens),
+            ]
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],

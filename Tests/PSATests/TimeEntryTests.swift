@@ -17,7 +17,7 @@ struct TimeEntryTests {
                 by: setup.agent,
                 json: """
                     {"ticket_id": "\(setup.ticketID)", "started_at": "\(Setup.time(9))", "ended_at": "\(Setup.time(10.75))",
-                     "billable": true, "service_id": "\(setup.serviceID)", "notes": "Called Jane Doe at +1 555 0100"}
+                     "billable": true, "service_id": "\(setup.serviceID)", "notes": "Called Jane Doe at +1 415 555 0100"}
                     """)
             #expect(first["duration_minutes"] as? Int == 105)
             #expect(first["client_id"] as? String == setup.clientID)
@@ -44,7 +44,10 @@ struct TimeEntryTests {
                 ])
             for event in events {
                 #expect(event.distinctID == ExpectedID.tenant(setup.admin.tenantID))
-                for secret in ["Jane", "555", setup.ticketID, setup.serviceID, setup.clientID, setup.agent.userID] {
+                for secret in [
+                    "Jane", "+1 415 555 0100", "415 555", setup.ticketID, setup.serviceID, setup.clientID,
+                    setup.agent.userID,
+                ] {
                     #expect(!event.wireText.contains(secret))
                 }
             }

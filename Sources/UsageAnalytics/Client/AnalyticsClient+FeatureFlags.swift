@@ -1,3 +1,5 @@
+import Foundation
+
 extension AnalyticsClient {
     /// The value of flag `key` for `actor`, or `nil` (use your safe default) when analytics is off, no flag
     /// client is configured, or neither the polled definitions nor the collector decided within the flag
@@ -10,12 +12,16 @@ extension AnalyticsClient {
     /// before they are sent. The first time an actor sees a value, `$feature_flag_called` is captured like
     /// any event (with `$groups`).
     ///
+    /// Hosts that replay or simulate activity pass `time`: the `$feature_flag_called` is then stamped with it
+    /// rather than now, so an exposure is never later than the events of the request that caused it (an
+    /// experiment counts only events after exposure).
+    ///
     /// ```swift
     /// let ordering = await analytics.featureFlag("ticket-ordering", for: actor, personProperties: ["plan": "pro"])
     /// ```
     public func featureFlag(
         _ key: String, for actor: AnalyticsActor, personProperties: [String: PropertyValue] = [:],
-        tenantProperties: [String: PropertyValue] = [:]
+        tenantProperties: [String: PropertyValue] = [:], at time: Date? = nil
     ) async -> FlagEvaluation? {
         guard let exporter, let flags else { return nil }
         guard
@@ -23,7 +29,15 @@ extension AnalyticsClient {
                 key, for: actor, personProperties: personProperties, tenantProperties: tenantProperties)
         else { return nil }
         if let exposure = answer.newExposure {
-            exporter.enqueue(.featureFlagCalled(exposure), actor: actor)
+            if let time {
+                if let nanoseconds = Self.nanosecondsSince1970(of: time) {
+                    exporter.enqueue(.featureFlagCalled(exposure), actor: actor, nanosecondsSince1970: nanoseconds)
+                } else {
+                    exporter.metrics.recordDrop(.invalidTimestamp)
+                }
+            } else {
+                exporter.enqueue(.featureFlagCalled(exposure), actor: actor)
+            }
         }
         return answer.evaluation
     }

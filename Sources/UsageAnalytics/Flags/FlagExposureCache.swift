@@ -10,9 +10,12 @@ final class FlagExposureCache: Sendable {
     /// 50,000 entries, PostHog's server SDKs' bound on their distinct-ids-to-flags cache.
     static let defaultCapacity = 50_000
 
+    /// The triple PostHog's SDKs report once; where the value was decided (`locally_evaluated`) is not
+    /// part of it, so a value answered remotely and later locally is one exposure.
     private struct Entry: Hashable {
         let distinctID: String
-        let exposure: FlagExposure
+        let key: String
+        let response: PropertyValue
     }
 
     private struct State {
@@ -30,7 +33,7 @@ final class FlagExposureCache: Sendable {
 
     /// Records the triple; returns whether it is new (and so should be captured).
     func insert(_ exposure: FlagExposure, distinctID: String) -> Bool {
-        let entry = Entry(distinctID: distinctID, exposure: exposure)
+        let entry = Entry(distinctID: distinctID, key: exposure.key, response: exposure.response)
         return state.withLock { state in
             guard state.seen.insert(entry).inserted else { return false }
             if state.order.count < capacity {

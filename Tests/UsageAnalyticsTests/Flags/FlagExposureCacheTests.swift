@@ -20,6 +20,17 @@ struct FlagExposureCacheTests {
         #expect(cache.insert(exposure("beta", .variant("test")), distinctID: "u_a"))
     }
 
+    @Test("where the value was decided is not part of the triple: remote then local is one exposure")
+    func decidedAnywhere() {
+        let cache = FlagExposureCache()
+        let remote = exposure("beta", .variant("test"))
+        let local = FlagExposure(
+            FlagEvaluation(key: "beta", value: .variant("test"), reason: FlagReason(code: .conditionMatch)),
+            locallyEvaluated: true)!
+        #expect(cache.insert(remote, distinctID: "i_a"))
+        #expect(!cache.insert(local, distinctID: "i_a"))
+    }
+
     @Test("bounded: the oldest triple is forgotten first and reported again")
     func bounded() {
         let cache = FlagExposureCache(capacity: 2)
