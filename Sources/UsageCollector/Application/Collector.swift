@@ -142,6 +142,7 @@ public struct Collector: Sendable {
             engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         ).addRoutes(to: admin)
         self.addFlagRoutes(to: router, admin: admin)
+        self.addExperimentRoutes(admin: admin)
         return router
     }
 
@@ -163,12 +164,14 @@ public struct Collector: Sendable {
         let store = self.store
         let insights = self.insights
         let flags = self.flags
+        let experiments = Self.experimentStore(beside: store, logger: self.logger)
         app.beforeServerStarts {
             // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
             do {
                 try await cancelWhenGracefulShutdown {
                     try await store.migrate()
                     try await flags?.migrateFlags()
+                    try await experiments?.migrateExperiments()
                 }
             } catch {
                 throw CollectorStartupError(
