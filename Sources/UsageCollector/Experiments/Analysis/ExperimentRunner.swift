@@ -5,16 +5,14 @@ import UsageAnalytics
 struct ExperimentRunner: Sendable {
     let engine: InsightsEngine
 
-    /// The results as of `now` (microseconds).
-    /// - Throws: ``ExperimentDefinitionError`` for a draft or a flag it cannot analyse,
-    ///   ``InsightsEngine/NotReady`` while the engine loads.
-    func results(of experiment: Experiment, flag: FeatureFlag, project: String, now: Int64) throws
-        -> ExperimentResults
+    /// The results as of `now` (microseconds), counting `unit`s (the flag's aggregation, see ``ExperimentUnit``).
+    /// - Throws: ``ExperimentDefinitionError`` for a draft, ``InsightsEngine/NotReady`` while the engine loads.
+    func results(of experiment: Experiment, flag: FeatureFlag, unit: ExperimentUnit, project: String, now: Int64)
+        throws -> ExperimentResults
     {
         guard let start = experiment.startDate else {
             throw ExperimentDefinitionError("start_date", "the experiment is a draft: launch it to see results")
         }
-        let unit = try ExperimentUnit(flagDefinition: flag.json)
         let to = min(experiment.endDate ?? now, now)
         let metrics = experiment.metrics + experiment.secondaryMetrics
         let request = ExperimentScanRequest(
