@@ -31,7 +31,9 @@ struct ExperimentReferenceTests {
                     properties["$feature_flag"] = .string(Int.random(in: 0..<6, using: &random) == 0 ? "other" : "exp")
                     let responses = ["control", "control", "test", "test", "other", "false"]
                     // Most persons stick to their tenant's variant (as a tenant-aggregated flag gives); some see two.
-                    let pick = Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 0..<6, using: &random) : tenantIndex % 5
+                    let pick =
+                        Int.random(in: 0..<8, using: &random) == 0
+                        ? Int.random(in: 0..<6, using: &random) : tenantIndex % 5
                     properties["$feature_flag_response"] = .string(responses[pick])
                 case 3..<5: name = "step_a"
                 case 5..<7: name = "step_b"
@@ -42,7 +44,8 @@ struct ExperimentReferenceTests {
                 }
                 events.append(
                     .init(
-                        distinctID: person, event: name, timestamp: Int64.random(in: 0...100, using: &random) * Self.hour,
+                        distinctID: person, event: name,
+                        timestamp: Int64.random(in: 0...100, using: &random) * Self.hour,
                         properties: properties))
             }
         }

@@ -37,7 +37,8 @@ struct ReferenceExperiment {
     func assignments(_ events: [RawEvent]) -> (units: [String: (variant: String, first: Int64)], mixed: Int) {
         var seen: [String: Set<String>] = [:]
         var first: [String: (variant: String, first: Int64)] = [:]
-        for event in events where event.event == "$feature_flag_called" && event.timestamp >= self.from
+        for event in events
+        where event.event == "$feature_flag_called" && event.timestamp >= self.from
             && event.timestamp <= self.to
         {
             guard event.properties["$feature_flag"] == .string(self.flagKey),
@@ -96,7 +97,9 @@ struct ReferenceExperiment {
                 && event.timestamp <= self.to
             {
                 if let property {
-                    guard let value = event.properties[property], let number = PropertyFilter.numeric(value) else { continue }
+                    guard let value = event.properties[property], let number = PropertyFilter.numeric(value) else {
+                        continue
+                    }
                     counts[assignment.variant, default: VariantCounts()].sum += number
                 } else {
                     counts[assignment.variant, default: VariantCounts()].sum += 1

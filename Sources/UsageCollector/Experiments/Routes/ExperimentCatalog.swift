@@ -85,8 +85,9 @@ struct ExperimentCatalog: Sendable {
         let experiment = try await self.experiment(id: id, project: project)
         let flag = try await self.flag(experiment.featureFlagKey, project: project)
         try ExperimentRunner.check(flag: flag, key: experiment.featureFlagKey)
+        guard let flag else { throw ExperimentStoreError.notFound(id) }
         return try ExperimentRunner(engine: self.engine).results(
-            of: experiment, flag: flag!, project: project, now: now)
+            of: experiment, flag: flag, unit: try ExperimentUnit(flagDefinition: flag.json), project: project, now: now)
     }
 
     /// The project's flag with `key`, archived ones included (an experiment outlives its flag's archival).
