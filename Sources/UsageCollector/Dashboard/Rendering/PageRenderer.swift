@@ -13,6 +13,8 @@ struct PageRenderer: Sendable {
             (SectionTemplate.name, SectionTemplate.text), (BuilderTemplate.name, BuilderTemplate.text),
             (ExplorerTemplate.name, ExplorerTemplate.text), (SavedTemplate.name, SavedTemplate.text),
             (ArrangeTemplate.name, ArrangeTemplate.text),
+            (ExperimentListTemplate.name, ExperimentListTemplate.text),
+            (ExperimentTemplate.name, ExperimentTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -44,7 +46,7 @@ struct PageRenderer: Sendable {
     static let navigation: [(title: String, path: String, page: String)] =
         ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
             ("Insight builder", "/insights", "insights"), ("Saved", "/saved", "saved"),
-            ("Event explorer", "/events", "events"),
+            ("Event explorer", "/events", "events"), ("Experiments", "/experiments", "experiments"),
         ]
 
     /// `template` rendered with `view`, inside the layout, as a response with `status`.

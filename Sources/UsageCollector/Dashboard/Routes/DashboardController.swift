@@ -14,6 +14,8 @@ struct DashboardController: Sendable {
     let sessions: SessionStore
     /// Where saved insights and dashboards are kept; nil for a store of another kind.
     let library: MigratedLibrary?
+    /// Experiments, beside flags in the same database; nil for a store of another kind.
+    let experiments: ExperimentCatalog?
 
     init(collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger)
     {
@@ -24,6 +26,7 @@ struct DashboardController: Sendable {
         self.sessions = SessionStore(
             lifetime: configuration.dashboard.sessionLifetime, now: configuration.dashboard.now)
         self.library = MigratedLibrary.make(for: store, logger: logger)
+        self.experiments = ExperimentCatalog.make(beside: store, engine: engine, logger: logger)
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
@@ -65,6 +68,7 @@ struct DashboardController: Sendable {
             }
         }
         self.addLibraryRoutes(to: router)
+        self.addExperimentRoutes(to: router)
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }
         }
