@@ -43,7 +43,8 @@ struct ExperimentPageTests {
                 draft.text.contains("This experiment is a draft")
                     && draft.text.contains(#"action="/experiments/1/launch""#))
 
-            let launch = try await SavedDashboardTests.post(client, "/experiments/1/launch", cookie: cookie, [("csrf", csrf)])
+            let launch = try await SavedDashboardTests.post(
+                client, "/experiments/1/launch", cookie: cookie, [("csrf", csrf)])
             #expect(launch.status == .seeOther)
             let launched = try await DashboardHTTP.get(client, "/experiments/1", cookie: cookie)
             #expect(launched.text.contains(#"<span class="status-running" id="status">running</span>"#))
@@ -75,7 +76,8 @@ struct ExperimentPageTests {
             #expect(page.text.contains(#"data-variant="newest-first"><text"#))
             #expect(!page.text.contains("Not enough data yet") && !page.text.contains("srm-warning"))
 
-            let stop = try await SavedDashboardTests.post(client, "/experiments/1/stop", cookie: cookie, [("csrf", csrf)])
+            let stop = try await SavedDashboardTests.post(
+                client, "/experiments/1/stop", cookie: cookie, [("csrf", csrf)])
             #expect(stop.status == .seeOther)
             let stopped = try await DashboardHTTP.get(client, "/experiments/1", cookie: cookie)
             #expect(stopped.text.contains(#"<span class="status-complete" id="status">complete</span>"#))
