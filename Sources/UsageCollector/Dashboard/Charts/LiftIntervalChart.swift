@@ -26,14 +26,15 @@ struct LiftIntervalChart: Sendable {
         let scale = LinearScale(domain: domain, range: frame.plotLeft...frame.plotRight)
         var svg = frame.open(kind: "lift-chart", title: self.title)
         svg += #"<g class="axis axis-x">"#
-        var tick = domain.lowerBound
-        while tick <= domain.upperBound + step / 2 {
+        let count = Int(((domain.upperBound - domain.lowerBound) / step).rounded()) + 1
+        for index in 0..<count {
+            let tick = domain.lowerBound + Double(index) * step
             let x = SVGNumber.text(scale.position(tick))
             svg += #"<line class="grid" x1="\#(x)" x2="\#(x)" y1="\#(SVGNumber.text(frame.plotTop))" "#
             svg += #"y2="\#(SVGNumber.text(frame.plotBottom))"/>"#
             svg += #"<text class="tick" x="\#(x)" y="\#(SVGNumber.text(frame.plotBottom + 16))" "#
-            svg += #"text-anchor="middle">\#(HTMLText.escaped(Self.percent(tick)))</text>"#
-            tick += step
+            svg += #"text-anchor="\#(ChartFrame.labelAnchor(index: index, count: count))">"#
+            svg += "\(HTMLText.escaped(Self.percent(tick)))</text>"
         }
         svg += "</g>"
         let zero = SVGNumber.text(scale.position(0))
@@ -41,20 +42,22 @@ struct LiftIntervalChart: Sendable {
         svg += #"y2="\#(SVGNumber.text(frame.plotBottom))" stroke="currentColor" stroke-width="2"/>"#
         for (index, row) in self.rows.enumerated() {
             let y = frame.plotTop + Self.rowHeight * (Double(index) + 0.5)
-            svg += #"<g class="lift-row series-\#((index + 1) % 6)" data-variant="\#(HTMLText.escaped(row.label))">"#
+            svg +=
+                #"<g class="lift-row bar series-\#((index + 1) % 6)" data-variant="\#(HTMLText.escaped(row.label))">"#
             svg += #"<text x="\#(SVGNumber.text(frame.plotLeft - 8))" y="\#(SVGNumber.text(y))" text-anchor="end" "#
             svg += #"dominant-baseline="middle">\#(HTMLText.escaped(row.label))</text>"#
             if let interval = row.interval {
                 let from = scale.position(interval.lowerBound)
                 let to = scale.position(interval.upperBound)
                 svg += #"<rect x="\#(SVGNumber.text(from))" y="\#(SVGNumber.text(y - 7))" "#
-                svg += #"width="\#(SVGNumber.text(max(to - from, 1)))" height="14" rx="3">"#
+                svg += #"width="\#(SVGNumber.text(max(to - from, 1)))" height="14" rx="3" "#
+                svg += #"fill-opacity="0.5">"#
                 svg += "<title>\(HTMLText.escaped(row.label)): \(Self.percent(interval.lowerBound)) to "
                 svg += "\(Self.percent(interval.upperBound))</title></rect>"
             }
             if let estimate = row.estimate {
                 svg += #"<circle cx="\#(SVGNumber.text(scale.position(estimate)))" cy="\#(SVGNumber.text(y))" r="5" "#
-                svg += #"stroke="currentColor"/>"#
+                svg += #"stroke="currentColor" stroke-width="2"/>"#
             }
             svg += "</g>"
         }
