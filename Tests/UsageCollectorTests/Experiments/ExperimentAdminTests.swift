@@ -38,6 +38,9 @@ struct ExperimentAdminTests {
             #expect(launched.json?[path: "status"] == .string("running"))
             #expect(launched.json?[path: "start_date"] == .string("2026-11-01T00:00:00.000000Z"))
 
+            let flagEdit = try await client.experimentAdmin(
+                ExperimentFixtures.experimentsPath + "/1", method: .patch, json: #"{"feature_flag_key": "nope"}"#)
+            #expect(flagEdit.status == .badRequest && flagEdit.json?[path: "attr"] == .string("feature_flag_key"))
             let metricEdit = try await client.experimentAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"metrics": [\#(ExperimentFixtures.meanMetric)]}"#)
@@ -104,6 +107,7 @@ struct ExperimentAdminTests {
             (ExperimentFixtures.experiment(end: "2026-11-15T00:00:00Z"), "end_date"),
             (#"[1, 2]"#, "body"),
             (#"{"name": "#, "body"),
+            (String(repeating: "[", count: 20_000), "body"),
             (#"{"name": 7, "feature_flag_key": "ticket-ordering"}"#, "name"),
             (#"{"name": "\#(String(repeating: "n", count: 401))", "feature_flag_key": "ticket-ordering"}"#, "name"),
         ])
