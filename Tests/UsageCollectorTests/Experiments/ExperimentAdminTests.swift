@@ -13,7 +13,7 @@ struct ExperimentAdminTests {
     private static func withCollector(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let collector = try TestCollector()
         try await collector.withLiveServer { client in
-            let flag = try await client.experimentAdmin(
+            let flag = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
             #expect(flag.status == .created)
             try await body(client)
@@ -23,7 +23,7 @@ struct ExperimentAdminTests {
     @Test("create a draft, launch it, stop it, archive it")
     func lifecycle() async throws {
         try await Self.withCollector { client in
-            let created = try await client.experimentAdmin(
+            let created = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post, json: ExperimentFixtures.experiment())
             #expect(created.status == .created)
             let json = try #require(created.json)
@@ -31,42 +31,42 @@ struct ExperimentAdminTests {
             #expect(json[path: "start_date"] == .null && json[path: "parameters.minimum_sample_size"] == .int(100))
             #expect(json[path: "metrics.0.metric_type"] == .string("funnel"))
 
-            let launched = try await client.experimentAdmin(
+            let launched = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"start_date": "2026-11-01T00:00:00Z"}"#)
             #expect(launched.status == .ok)
             #expect(launched.json?[path: "status"] == .string("running"))
             #expect(launched.json?[path: "start_date"] == .string("2026-11-01T00:00:00.000000Z"))
 
-            let flagEdit = try await client.experimentAdmin(
+            let flagEdit = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch, json: #"{"feature_flag_key": "nope"}"#)
             #expect(flagEdit.status == .badRequest && flagEdit.json?[path: "attr"] == .string("feature_flag_key"))
-            let metricEdit = try await client.experimentAdmin(
+            let metricEdit = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"metrics": [\#(ExperimentFixtures.meanMetric)]}"#)
             #expect(metricEdit.status == .badRequest)
             #expect(metricEdit.json?[path: "attr"] == .string("metrics"))
 
-            let early = try await client.experimentAdmin(
+            let early = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"end_date": "2026-10-01T00:00:00Z"}"#)
             #expect(early.status == .badRequest && early.json?[path: "attr"] == .string("end_date"))
-            let stopped = try await client.experimentAdmin(
+            let stopped = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"end_date": "2026-11-15T00:00:00Z", "name": "Newest first, final"}"#)
             #expect(stopped.json?[path: "status"] == .string("complete"))
             #expect(stopped.json?[path: "name"] == .string("Newest first, final"))
 
-            let one = try await client.experimentAdmin(ExperimentFixtures.experimentsPath + "/1", method: .get)
+            let one = try await client.flagAdmin(ExperimentFixtures.experimentsPath + "/1", method: .get)
             #expect(one.json?[path: "name"] == .string("Newest first, final"))
-            let archived = try await client.experimentAdmin(ExperimentFixtures.experimentsPath + "/1", method: .delete)
+            let archived = try await client.flagAdmin(ExperimentFixtures.experimentsPath + "/1", method: .delete)
             #expect(archived.json?[path: "archived"] == .bool(true))
-            let listed = try await client.experimentAdmin(ExperimentFixtures.experimentsPath, method: .get)
+            let listed = try await client.flagAdmin(ExperimentFixtures.experimentsPath, method: .get)
             #expect(listed.json?[path: "count"] == .int(0))
-            let all = try await client.experimentAdmin(
+            let all = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "?archived=true", method: .get)
             #expect(all.json?[path: "count"] == .int(1))
-            let missing = try await client.experimentAdmin(ExperimentFixtures.experimentsPath + "/99", method: .get)
+            let missing = try await client.flagAdmin(ExperimentFixtures.experimentsPath + "/99", method: .get)
             #expect(missing.status == .notFound)
         }
     }
@@ -113,20 +113,20 @@ struct ExperimentAdminTests {
         ])
     func refused(body: String, field: String) async throws {
         try await Self.withCollector { client in
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post,
                 json: #"{"key": "boolean-flag", "filters": {"groups": [{"rollout_percentage": 100}]}}"#)
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post,
                 json:
                     #"{"key": "no-control", "filters": {"groups": [{"rollout_percentage": 100}], "multivariate": {"variants": [{"key": "a", "rollout_percentage": 50}, {"key": "b", "rollout_percentage": 50}]}}}"#
             )
-            let response = try await client.experimentAdmin(
+            let response = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post, json: body)
             #expect(response.status == .badRequest, "\(response.text)")
             #expect(response.json?[path: "attr"] == .string(field), "\(response.text)")
             #expect(response.json?[path: "type"] == .string("validation_error"))
-            let listed = try await client.experimentAdmin(ExperimentFixtures.experimentsPath, method: .get)
+            let listed = try await client.flagAdmin(ExperimentFixtures.experimentsPath, method: .get)
             #expect(listed.json?[path: "count"] == .int(0))
         }
     }
@@ -135,22 +135,22 @@ struct ExperimentAdminTests {
     func hostileRequests() async throws {
         try await Self.withCollector { client in
             let huge = #"{"name": "x", "description": "\#(String(repeating: "a", count: 300_000))"}"#
-            let tooLarge = try await client.experimentAdmin(
+            let tooLarge = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post, json: huge)
             #expect(tooLarge.status == .contentTooLarge)
             let anonymous = try await client.execute(
                 uri: ExperimentFixtures.experimentsPath, method: .post,
                 body: ByteBuffer(string: ExperimentFixtures.experiment()))
             #expect(anonymous.status == .unauthorized)
-            let unknown = try await client.experimentAdmin("/api/projects/12345/experiments", method: .get)
+            let unknown = try await client.flagAdmin("/api/projects/12345/experiments", method: .get)
             #expect(unknown.status == .notFound)
-            let badID = try await client.experimentAdmin(
+            let badID = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/-1/results", method: .get)
             #expect(badID.status == .notFound)
-            let draft = try await client.experimentAdmin(
+            let draft = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post, json: ExperimentFixtures.experiment())
             #expect(draft.status == .created)
-            let draftResults = try await client.experimentAdmin(
+            let draftResults = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1/results", method: .get)
             #expect(draftResults.status == .badRequest && draftResults.json?[path: "attr"] == .string("start_date"))
         }

@@ -16,7 +16,7 @@ struct ExperimentBrowserTests {
         let collector = try TestCollector()
         try await collector.withLiveServer { client in
             await collector.collector.insights.waitUntilReady()
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
             try await ExperimentEndToEndTests.send(ExperimentEndToEndTests.events(), to: client)
             let base = "http://127.0.0.1:\(try #require(client.port))"
@@ -36,12 +36,12 @@ struct ExperimentBrowserTests {
                 #expect(try await page.text("location.pathname") == "/experiments/1")
                 #expect(try await page.text("document.getElementById('status').textContent") == "draft")
 
-                _ = try await client.experimentAdmin(
+                _ = try await client.flagAdmin(
                     ExperimentFixtures.experimentsPath + "/1", method: .patch,
                     json: #"{"start_date": "2026-11-01T00:00:00Z"}"#)
                 try await page.navigate(base + "/experiments/1")
                 let results = try #require(
-                    try await client.experimentAdmin(
+                    try await client.flagAdmin(
                         ExperimentFixtures.experimentsPath + "/1/results", method: .get
                     ).json)
                 #expect(

@@ -83,11 +83,11 @@ struct ExperimentEndToEndTests {
         let events = Self.events()
         try await collector.withLiveServer { client in
             await collector.collector.insights.waitUntilReady()
-            let flag = try await client.experimentAdmin(
+            let flag = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post,
                 json: ExperimentFixtures.flag())
             #expect(flag.status == .created)
-            let created = try await client.experimentAdmin(
+            let created = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post,
                 json: ExperimentFixtures.experiment(
                     start: "2026-11-01T00:00:00Z", metric: ExperimentFixtures.funnelMetric,
@@ -95,7 +95,7 @@ struct ExperimentEndToEndTests {
             #expect(created.status == .created)
             try await Self.send(events, to: client)
 
-            let response = try await client.experimentAdmin(
+            let response = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1/results", method: .get)
             #expect(response.status == .ok)
             let results = try #require(response.json)
@@ -147,7 +147,7 @@ struct ExperimentEndToEndTests {
         let events = Self.events(seed: 5)
         try await collector.withLiveServer { client in
             await collector.collector.insights.waitUntilReady()
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
             try await Self.send(events, to: client)
             let catalog = try #require(collector.collector.experimentCatalog)

@@ -57,16 +57,6 @@ enum ExperimentFixtures {
     }
 }
 
-extension TestClientProtocol {
-    /// An admin request with a JSON body.
-    func experimentAdmin(_ uri: String, method: HTTPRequest.Method, json: String? = nil) async throws -> TestResponse {
-        try await self.execute(
-            uri: uri, method: method,
-            headers: [.authorization: "Bearer \(TestCollector.adminToken)", .contentType: "application/json"],
-            body: json.map { ByteBuffer(string: $0) })
-    }
-}
-
 extension JSONValue {
     /// The value at a dotted path of object keys and array indexes, such as `primary.variants.0.key`.
     subscript(path path: String) -> JSONValue? {

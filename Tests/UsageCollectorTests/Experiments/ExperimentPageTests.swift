@@ -22,7 +22,7 @@ struct ExperimentPageTests {
                 empty.text.contains("No experiment yet") && empty.text.contains("No flag can run an experiment yet"))
             #expect(empty.text.contains(#"<a href="/experiments" aria-current="page">Experiments</a>"#))
 
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
             let list = try await DashboardHTTP.get(client, "/experiments", cookie: cookie)
             #expect(
@@ -53,7 +53,7 @@ struct ExperimentPageTests {
             let events = ExperimentEndToEndTests.events()
             try await ExperimentEndToEndTests.send(events, to: client)
             // Launched now, the experiment starts after the synthetic events; the admin API moves the start back.
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1", method: .patch,
                 json: #"{"start_date": "2026-11-01T00:00:00Z"}"#)
             let page = try await DashboardHTTP.get(client, "/experiments/1", cookie: cookie)
@@ -90,9 +90,9 @@ struct ExperimentPageTests {
         try await collector.withLiveServer { client in
             await collector.collector.insights.waitUntilReady()
             let cookie = try await DashboardHTTP.session(client)
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath, method: .post,
                 json: ExperimentFixtures.experiment(start: "2026-11-01T00:00:00Z", minimumSample: 500))
             // 150 exposures to control and 60 to newest-first under a promised 50/50 split.
@@ -112,7 +112,7 @@ struct ExperimentPageTests {
                     #"<p class="error srm-warning" role="alert">Sample ratio mismatch: the exposures (150 / 60)"#))
             #expect(page.text.contains("Not enough data yet: every variant needs\n500 exposures"))
             #expect(page.text.contains("Not enough data to declare a winner."))
-            let results = try await client.experimentAdmin(
+            let results = try await client.flagAdmin(
                 ExperimentFixtures.experimentsPath + "/1/results", method: .get)
             #expect(results.json?[path: "srm.warning"] == .bool(true))
             #expect(results.json?[path: "primary.winner"] == .null)
@@ -124,7 +124,7 @@ struct ExperimentPageTests {
         let collector = try TestCollector()
         try await collector.withLiveServer { client in
             let cookie = try await DashboardHTTP.session(client)
-            _ = try await client.experimentAdmin(
+            _ = try await client.flagAdmin(
                 ExperimentFixtures.flagsPath, method: .post, json: ExperimentFixtures.flag())
             let forged = try await SavedDashboardTests.post(
                 client, "/experiments", cookie: cookie,
@@ -154,7 +154,7 @@ struct ExperimentPageTests {
             #expect(missing.status == .notFound)
             let anonymous = try await client.execute(uri: "/experiments", method: .get)
             #expect(anonymous.status == .seeOther)
-            let list = try await client.experimentAdmin(ExperimentFixtures.experimentsPath, method: .get)
+            let list = try await client.flagAdmin(ExperimentFixtures.experimentsPath, method: .get)
             #expect(list.json?[path: "count"] == .int(0))
         }
     }
