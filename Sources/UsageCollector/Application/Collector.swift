@@ -122,7 +122,8 @@ public struct Collector: Sendable {
         }
 
         DashboardController(
-            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger
+            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger,
+            experiments: self.experimentCatalog
         ).addRoutes(to: router)
         let store = self.store
         router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }

@@ -17,8 +17,10 @@ struct DashboardController: Sendable {
     /// Experiments, beside flags in the same database; nil for a store of another kind.
     let experiments: ExperimentCatalog?
 
-    init(collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger)
-    {
+    init(
+        collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger,
+        experiments: ExperimentCatalog? = nil
+    ) {
         self.adminToken = configuration.adminToken
         self.projects = configuration.projectKeys
         self.engine = engine
@@ -26,7 +28,7 @@ struct DashboardController: Sendable {
         self.sessions = SessionStore(
             lifetime: configuration.dashboard.sessionLifetime, now: configuration.dashboard.now)
         self.library = MigratedLibrary.make(for: store, logger: logger)
-        self.experiments = ExperimentCatalog.make(beside: store, engine: engine, logger: logger)
+        self.experiments = experiments
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {

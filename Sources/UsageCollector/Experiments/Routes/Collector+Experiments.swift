@@ -13,9 +13,13 @@ extension Collector {
         return nil
     }
 
-    /// The experiments of this collector, or nil without an experiment or flag store.
+    /// The experiments of this collector, or nil without an experiment or flag store. Flags are read through the
+    /// collector's own flag store, the instance every flag write goes through (so a cache in it stays fresh).
     var experimentCatalog: ExperimentCatalog? {
-        ExperimentCatalog.make(beside: self.store, engine: self.insights, logger: self.logger)
+        guard let flags = self.flags, let store = Self.experimentStore(beside: self.store, logger: self.logger) else {
+            return nil
+        }
+        return ExperimentCatalog(store: store, flags: flags, engine: self.insights)
     }
 
     /// Adds the experiment admin API to `admin`.
@@ -25,15 +29,5 @@ extension Collector {
             catalog: catalog, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         )
         .addRoutes(to: admin)
-    }
-}
-
-extension ExperimentCatalog {
-    /// The catalog over the experiment and flag stores beside `store`, or nil when it has none.
-    static func make(beside store: any EventStore, engine: InsightsEngine, logger: Logger) -> ExperimentCatalog? {
-        guard let flags = Collector.flagStore(beside: store, logger: logger),
-            let experiments = Collector.experimentStore(beside: store, logger: logger)
-        else { return nil }
-        return ExperimentCatalog(store: experiments, flags: flags, engine: engine)
     }
 }
