@@ -122,7 +122,8 @@ public struct Collector: Sendable {
         }
 
         DashboardController(
-            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger
+            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger,
+            flags: self.flags, experiments: self.experimentCatalog
         ).addRoutes(to: router)
         let store = self.store
         router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }
@@ -142,6 +143,7 @@ public struct Collector: Sendable {
             engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
         ).addRoutes(to: admin)
         self.addFlagRoutes(to: router, admin: admin)
+        self.addExperimentRoutes(admin: admin)
         return router
     }
 
@@ -163,12 +165,14 @@ public struct Collector: Sendable {
         let store = self.store
         let insights = self.insights
         let flags = self.flags
+        let experiments = Self.experimentStore(beside: store, logger: self.logger)
         app.beforeServerStarts {
             // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
             do {
                 try await cancelWhenGracefulShutdown {
                     try await store.migrate()
                     try await flags?.migrateFlags()
+                    try await experiments?.migrateExperiments()
                 }
             } catch {
                 throw CollectorStartupError(

@@ -14,6 +14,8 @@ struct PageRenderer: Sendable {
             (ExplorerTemplate.name, ExplorerTemplate.text), (SavedTemplate.name, SavedTemplate.text),
             (ArrangeTemplate.name, ArrangeTemplate.text), (FlagListTemplate.name, FlagListTemplate.text),
             (FlagTemplate.name, FlagTemplate.text), (FlagFormTemplate.name, FlagFormTemplate.text),
+            (ExperimentListTemplate.name, ExperimentListTemplate.text),
+            (ExperimentTemplate.name, ExperimentTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -46,6 +48,7 @@ struct PageRenderer: Sendable {
         ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
             ("Insight builder", "/insights", "insights"), ("Saved", "/saved", "saved"),
             ("Event explorer", "/events", "events"), ("Feature flags", "/flags", "flags"),
+            ("Experiments", "/experiments", "experiments"),
         ]
 
     /// `template` rendered with `view`, inside the layout, as a response with `status`.

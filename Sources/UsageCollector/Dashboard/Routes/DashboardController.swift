@@ -16,9 +16,13 @@ struct DashboardController: Sendable {
     let library: MigratedLibrary?
     /// Where feature flags are kept, the admin API's store; nil for a store of another kind.
     let flags: (any FlagStore)?
+    /// Experiments, beside flags in the same database; nil for a store of another kind.
+    let experiments: ExperimentCatalog?
 
-    init(collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger)
-    {
+    init(
+        collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger,
+        flags: (any FlagStore)? = nil, experiments: ExperimentCatalog? = nil
+    ) {
         self.adminToken = configuration.adminToken
         self.projects = configuration.projectKeys
         self.engine = engine
@@ -26,7 +30,8 @@ struct DashboardController: Sendable {
         self.sessions = SessionStore(
             lifetime: configuration.dashboard.sessionLifetime, now: configuration.dashboard.now)
         self.library = MigratedLibrary.make(for: store, logger: logger)
-        self.flags = Collector.flagStore(beside: store, logger: logger)
+        self.flags = flags
+        self.experiments = experiments
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
@@ -69,6 +74,7 @@ struct DashboardController: Sendable {
         }
         self.addLibraryRoutes(to: router)
         self.addFlagRoutes(to: router)
+        self.addExperimentRoutes(to: router)
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }
         }
