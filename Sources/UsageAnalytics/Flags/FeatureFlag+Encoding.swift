@@ -18,10 +18,16 @@ extension FeatureFlag {
 extension FlagCondition {
     var json: PropertyValue {
         [
-            "properties": .array(properties.map(\.json)),
+            "properties": .array(properties.map(\.json) + cohorts.map(\.json)),
             "rollout_percentage": rolloutPercentage.map(PropertyValue.percentage) ?? .null,
             "variant": variant.map(PropertyValue.string) ?? .null,
         ]
+    }
+}
+
+extension CohortFilter {
+    var json: PropertyValue {
+        ["key": "id", "type": "cohort", "value": .int(cohortID), "operator": negated ? "not_in" : "in"]
     }
 }
 

@@ -10,7 +10,7 @@
 ///              "payloads": {"newest-first": "{\"limit\": 20}"}}}
 /// ```
 ///
-/// Decoding validates: known operators, person properties only (cohort, flag and group conditions are
+/// Decoding validates: known operators, person properties and cohorts only (flag and group conditions are
 /// refused), rollouts within 0...100, variants with distinct keys summing to 100, payloads keyed by
 /// `"true"` or a variant, bounded sizes and a compilable `regex`.
 extension FeatureFlag {
@@ -81,13 +81,40 @@ extension FeatureFlag {
             throw FlagDefinitionError(field: "\(path).properties", reason: "more than \(maximumConditions) filters")
         }
         var properties: [PropertyFilter] = []
+        var cohorts: [CohortFilter] = []
         for (index, filter) in filters.enumerated() {
-            properties.append(try Self.filter(filter, at: "\(path).properties[\(index)]"))
+            if case .object(let members) = filter, members["type"] == .string("cohort") {
+                cohorts.append(try Self.cohortFilter(filter, at: "\(path).properties[\(index)]"))
+            } else {
+                properties.append(try Self.filter(filter, at: "\(path).properties[\(index)]"))
+            }
         }
         let variant = try object.string("variant")
         return FlagCondition(
             properties: properties, rolloutPercentage: try object.percentage("rollout_percentage"),
-            variant: variant.isEmpty ? nil : variant)
+            variant: variant.isEmpty ? nil : variant, cohorts: cohorts)
+    }
+
+    private static func cohortFilter(_ json: PropertyValue, at path: String) throws(FlagDefinitionError) -> CohortFilter
+    {
+        let object = try FlagJSONObject(json, at: path)
+        guard try object.string("key", required: true) == "id" else {
+            throw FlagDefinitionError(field: "\(path).key", reason: "a cohort filter's key is 'id'")
+        }
+        var id: Int?
+        switch object.members["value"] {
+        case .int(let number)?: id = number
+        case .string(let text)?: id = Int(text)
+        default: id = nil
+        }
+        guard let id, id > 0, id <= Int(Int32.max) else {
+            throw FlagDefinitionError(field: "\(path).value", reason: "expected a cohort id")
+        }
+        let operatorName = try object.string("operator")
+        guard ["", "in", "exact", "not_in"].contains(operatorName) else {
+            throw FlagDefinitionError(field: "\(path).operator", reason: "a cohort filter takes 'in' or 'not_in'")
+        }
+        return CohortFilter(cohortID: id, negated: operatorName == "not_in")
     }
 
     private static func filter(_ json: PropertyValue, at path: String) throws(FlagDefinitionError) -> PropertyFilter {

@@ -29,8 +29,11 @@ public struct FlagEvaluator: Sendable {
     }
 
     /// The flag's value for `distinctID`, or `nil` when local evaluation cannot decide.
+    /// - Parameter cohorts: the cohorts (of ``FeatureFlag/cohortIDs``) the person belongs to, as only the
+    ///   collector knows; `nil` leaves every cohort condition undecided.
     public func evaluate(
-        _ flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue], now: Date = Date()
+        _ flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue], now: Date = Date(),
+        cohorts: Set<Int>? = nil
     ) -> FlagEvaluation? {
         guard flag.active else {
             return FlagEvaluation(
@@ -39,7 +42,9 @@ public struct FlagEvaluator: Sendable {
         var isInconclusive = false
         var firstOutOfRollout: Int?
         for (index, condition) in flag.conditions.enumerated() {
-            switch match(condition, of: flag, distinctID: distinctID, properties: properties, now: now) {
+            switch match(
+                condition, of: flag, distinctID: distinctID, properties: properties, now: now, cohorts: cohorts)
+            {
             case .inconclusive:
                 isInconclusive = true
             case .noMatch:
@@ -66,10 +71,17 @@ public struct FlagEvaluator: Sendable {
 
     private func match(
         _ condition: FlagCondition, of flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue],
-        now: Date
+        now: Date, cohorts: Set<Int>?
     ) -> ConditionMatch {
         for filter in condition.properties {
             switch filter.match(properties, missingIsInconclusive: mode == .local, now: now) {
+            case .match: continue
+            case .noMatch: return .noMatch
+            case .inconclusive: return .inconclusive
+            }
+        }
+        for filter in condition.cohorts {
+            switch filter.match(isMember: cohorts.map { $0.contains(filter.cohortID) }) {
             case .match: continue
             case .noMatch: return .noMatch
             case .inconclusive: return .inconclusive
