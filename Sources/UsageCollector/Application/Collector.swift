@@ -17,6 +17,10 @@ public struct Collector: Sendable {
     public let writer: GroupCommitWriter
     /// Feature flag definitions, kept beside the events (`nil` for stores other than SQLite and PostgreSQL).
     public let flags: (any FlagStore)?
+    /// Cohorts, kept beside the events (`nil` for stores other than SQLite and PostgreSQL).
+    public let cohorts: (any CohortStore)?
+    /// Cohort members as the insights engine computes them.
+    let cohortMemberships: CohortMemberships?
     /// The insights engine answering trends, funnels and retention from its projection of the store.
     public let insights: InsightsEngine
     /// The store as writers see it: every insert and deletion also reaches the insights engine.
@@ -83,6 +87,10 @@ public struct Collector: Sendable {
         self.metricsRegistry = metricsRegistry
         self.metrics = CollectorMetrics(registry: metricsRegistry)
         self.insights = InsightsEngine(store: store, logger: logger)
+        let cohorts = Self.cohortStore(beside: store, logger: logger)
+        let insights = self.insights
+        self.cohorts = cohorts
+        self.cohortMemberships = cohorts.map { CohortMemberships(store: $0, engine: insights) }
         self.projectedStore = ProjectingEventStore(base: store, engine: self.insights)
         self.writer = GroupCommitWriter(
             store: self.projectedStore, configuration: configuration.groupCommit, logger: logger,
@@ -139,9 +147,11 @@ public struct Collector: Sendable {
         ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys, budget: budget)
             .addRoutes(to: admin)
         InsightsController(
-            engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
+            engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() },
+            cohorts: self.cohortMemberships
         ).addRoutes(to: admin)
         self.addFlagRoutes(to: router, admin: admin)
+        self.addCohortRoutes(to: admin)
         return router
     }
 
@@ -163,12 +173,14 @@ public struct Collector: Sendable {
         let store = self.store
         let insights = self.insights
         let flags = self.flags
+        let cohorts = self.cohorts
         app.beforeServerStarts {
             // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
             do {
                 try await cancelWhenGracefulShutdown {
                     try await store.migrate()
                     try await flags?.migrateFlags()
+                    try await cohorts?.migrateCohorts()
                 }
             } catch {
                 throw CollectorStartupError(
