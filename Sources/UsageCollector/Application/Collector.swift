@@ -129,9 +129,10 @@ public struct Collector: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
 
-        DashboardController(
-            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger
-        ).addRoutes(to: router)
+        var dashboard = DashboardController(
+            collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger)
+        dashboard.cohorts = self.cohortMemberships
+        dashboard.addRoutes(to: router)
         let store = self.store
         router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }
         router.get("/_readiness") { _, _ in

@@ -12,7 +12,8 @@ struct PageRenderer: Sendable {
             (ReportTemplate.name, ReportTemplate.text), (MessageTemplate.name, MessageTemplate.text),
             (SectionTemplate.name, SectionTemplate.text), (BuilderTemplate.name, BuilderTemplate.text),
             (ExplorerTemplate.name, ExplorerTemplate.text), (SavedTemplate.name, SavedTemplate.text),
-            (ArrangeTemplate.name, ArrangeTemplate.text),
+            (ArrangeTemplate.name, ArrangeTemplate.text), (CohortsTemplate.name, CohortsTemplate.text),
+            (CohortTemplate.name, CohortTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -44,7 +45,7 @@ struct PageRenderer: Sendable {
     static let navigation: [(title: String, path: String, page: String)] =
         ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
             ("Insight builder", "/insights", "insights"), ("Saved", "/saved", "saved"),
-            ("Event explorer", "/events", "events"),
+            ("Event explorer", "/events", "events"), ("Cohorts", "/cohorts", "cohorts"),
         ]
 
     /// `template` rendered with `view`, inside the layout, as a response with `status`.

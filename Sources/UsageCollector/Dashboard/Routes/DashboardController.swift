@@ -14,6 +14,8 @@ struct DashboardController: Sendable {
     let sessions: SessionStore
     /// Where saved insights and dashboards are kept; nil for a store of another kind.
     let library: MigratedLibrary?
+    /// Cohorts and their members, for the cohorts pages; nil for a store of another kind.
+    var cohorts: CohortMemberships? = nil
 
     init(collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger)
     {
@@ -65,6 +67,7 @@ struct DashboardController: Sendable {
             }
         }
         self.addLibraryRoutes(to: router)
+        self.addCohortRoutes(to: router)
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }
         }
