@@ -28,6 +28,8 @@ final class CohortMemberships: Sendable {
         var generation: Int
         var computedAt: Int64
         var mask: PersonMask
+        /// A static cohort's listed ids, reused while its version stays (new events only change the mask).
+        var listed: [String]?
     }
 
     private let cache = Mutex<[Key: Entry]>([:])
@@ -69,16 +71,22 @@ final class CohortMemberships: Sendable {
             return cached.mask
         }
         let mask: PersonMask
+        var listed: [String]?
         switch cohort.definition {
         case .staticList:
-            let members = try await self.store.members(
-                of: cohort.id, project: project, offset: 0, limit: Self.maxStaticMembers)
-            mask = CohortMembership.members(ofStatic: members, columns: columns)
+            if let cached, cached.version == cohort.version, let members = cached.listed {
+                listed = members
+            } else {
+                listed = try await self.store.members(
+                    of: cohort.id, project: project, offset: 0, limit: Self.maxStaticMembers)
+            }
+            mask = CohortMembership.members(ofStatic: listed ?? [], columns: columns)
         case .behavioural(let criteria):
             mask = CohortMembership.members(of: criteria, columns: columns, now: now)
         }
         self.cache.withLock {
-            $0[key] = Entry(version: cohort.version, generation: columns.generation, computedAt: now, mask: mask)
+            $0[key] = Entry(
+                version: cohort.version, generation: columns.generation, computedAt: now, mask: mask, listed: listed)
         }
         return mask
     }

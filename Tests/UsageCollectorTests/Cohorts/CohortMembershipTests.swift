@@ -141,6 +141,14 @@ struct CohortMembershipTests {
             await #expect(throws: InsightQueryError("query", "cohort 4242 is not a cohort of this project")) {
                 try await memberships.masks(for: [4242], project: Self.project, columns: columns, now: 0)
             }
+            // The listed ghost gets an event: the new columns see it. A new upload is read at once.
+            _ = try await writer.insert([Self.record("ghost", "x", daysAgo: 1)])
+            let later = try engine.snapshot(project: Self.project)
+            let seen = try await memberships.masks(for: [cohort.id], project: Self.project, columns: later, now: 0)
+            #expect(Set(seen.masks[cohort.id]?.members.map { later.persons[$0] } ?? []) == ["a", "ghost"])
+            _ = try await store.addMembers(["b"], to: cohort.id, project: Self.project, at: Self.start)
+            let added = try await memberships.masks(for: [cohort.id], project: Self.project, columns: later, now: 0)
+            #expect(Set(added.masks[cohort.id]?.members.map { later.persons[$0] } ?? []) == ["a", "b", "ghost"])
         }
     }
 }
