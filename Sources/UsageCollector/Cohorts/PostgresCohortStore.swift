@@ -51,12 +51,11 @@ public struct PostgresCohortStore: CohortStore {
 
     public func cohorts(project: String) async throws -> [Cohort] {
         try await self.fetch(
-            PostgresQuery(unsafeSQL: Self.columns + " WHERE c.project = $1 ORDER BY c.id", binds: Self.binds(project)),
-            on: nil)
+            PostgresQuery(unsafeSQL: Self.columns + " WHERE c.project = $1 ORDER BY c.id", binds: Self.binds(project)))
     }
 
     public func cohort(id: Int, project: String) async throws -> Cohort? {
-        try await self.fetch(Self.one(id: id, project: project), on: nil).first
+        try await self.fetch(Self.one(id: id, project: project)).first
     }
 
     public func create(_ draft: CohortDraft, project: String, at: Date) async throws -> Cohort {
@@ -176,13 +175,15 @@ public struct PostgresCohortStore: CohortStore {
         return PostgresQuery(unsafeSQL: Self.columns + " WHERE c.id = $1 AND c.project = $2", binds: binds)
     }
 
-    private func fetch(_ query: PostgresQuery, on connection: PostgresConnection?) async throws -> [Cohort] {
-        let rows =
-            if let connection {
-                try await connection.query(query, logger: self.logger)
-            } else {
-                try await self.client.query(query, logger: self.logger)
-            }
+    private func fetch(_ query: PostgresQuery) async throws -> [Cohort] {
+        try await Self.cohorts(from: try await self.client.query(query, logger: self.logger))
+    }
+
+    private func fetch(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [Cohort] {
+        try await Self.cohorts(from: try await connection.query(query, logger: self.logger))
+    }
+
+    private static func cohorts(from rows: PostgresRowSequence) async throws -> [Cohort] {
         var cohorts: [Cohort] = []
         for try await row in rows.decode(Columns.self) {
             cohorts.append(
