@@ -8,6 +8,8 @@ enum CohortRow {
         return criteria.filtersJSON.jsonText
     }
 
+    /// Kept out of line: inlined into an async caller, its typed throws crashed Swift 6.3.1's optimizer.
+    @inline(never)
     static func definition(isStatic: Bool, filters: String?) throws -> Cohort.Definition {
         if isStatic { return .staticList }
         guard let filters, let json = JSONValue.parse(Array(filters.utf8)) else {

@@ -184,15 +184,18 @@ public struct PostgresCohortStore: CohortStore {
     }
 
     private static func cohorts(from rows: PostgresRowSequence) async throws -> [Cohort] {
-        var cohorts: [Cohort] = []
-        for try await row in rows.decode(Columns.self) {
-            cohorts.append(
-                Cohort(
-                    id: Int(row.0), name: row.1, description: row.2,
-                    definition: try CohortRow.definition(isStatic: row.3, filters: row.4), version: Int(row.5),
-                    staticCount: Int(row.8), createdAt: CohortRow.date(row.6), updatedAt: CohortRow.date(row.7)))
-        }
-        return cohorts
+        // Rows are decoded after the loop: parsing the criteria (typed throws) inside the async loop crashed
+        // Swift 6.3.1's optimizer (signal 11 splitting the coroutine).
+        var raw: [Columns] = []
+        for try await row in rows.decode(Columns.self) { raw.append(row) }
+        return try raw.map(Self.cohort)
+    }
+
+    private static func cohort(_ row: Columns) throws -> Cohort {
+        Cohort(
+            id: Int(row.0), name: row.1, description: row.2,
+            definition: try CohortRow.definition(isStatic: row.3, filters: row.4), version: Int(row.5),
+            staticCount: Int(row.8), createdAt: CohortRow.date(row.6), updatedAt: CohortRow.date(row.7))
     }
 
     private func inTransaction<Value: Sendable>(
