@@ -5,7 +5,7 @@ import UsageCollector
 
 /// `usage-bench funnel`: N synthetic events for 100k distinct ids over 30 days, loaded through the
 /// collector's SQLite store; then the insights engine is rebuilt from the store as a restart would, and a
-/// 3-step funnel and a daily unique-users trend with a breakdown are timed. The baseline, in the same run,
+/// 3-step funnel, a daily unique-users trend with a breakdown and a behavioural cohort's members are timed. The baseline, in the same run,
 /// is the same funnel as plain SQL on the same SQLite store (step rows copied to an indexed temporary
 /// table, then joined: the fastest SQL shape measured in INSIGHTS.md).
 ///
@@ -62,6 +62,9 @@ struct FunnelBenchmark {
         let (trendsMilliseconds, _) = try self.best {
             try engine.answer(json: Self.trendsQuery, project: Self.project, now: now)
         }
+        let (cohortMilliseconds, cohortSize) = try self.best {
+            String(try engine.cohortSize(filters: Self.cohortFilters, project: Self.project, now: now))
+        }
         let sqlStart = ContinuousClock.now
         let sqlCounts = try await Self.sqlFunnel(store)
         let sqlMilliseconds = Self.milliseconds(ContinuousClock.now - sqlStart)
@@ -71,6 +74,11 @@ struct FunnelBenchmark {
         print("load_ms=\(loadMilliseconds)")
         print("query_ms=\(queryMilliseconds)")
         print("trends_ms=\(trendsMilliseconds)")
+        print("cohort_members=\(cohortSize)")
+        print("cohort_ms=\(cohortMilliseconds)")
+        print(
+            "ratio_cohort_over_trends=\(String(format: "%.2f", Double(cohortMilliseconds) / Double(max(1, trendsMilliseconds))))"
+        )
         print("bytes_per_event=\(footprint.bytes / max(1, footprint.events))")
         print("sql_query_ms=\(sqlMilliseconds)")
         print(
@@ -89,6 +97,15 @@ struct FunnelBenchmark {
         {"kind": "TrendsQuery", "series": [{"kind": "EventsNode", "event": "$pageview", "math": "dau"}],
          "interval": "day", "dateRange": {"date_from": "2026-01-01", "date_to": "2026-01-30"},
          "breakdownFilter": {"breakdown": "plan"}}
+        """
+
+    /// A behavioural cohort over the same data: signed up in the last 30 days, and did not purchase twice in
+    /// the last 14 (two criteria, both windows over most of the chunks).
+    static let cohortFilters = """
+        {"properties": {"type": "AND", "values": [
+          {"type": "behavioral", "key": "signup", "value": "performed_event", "time_value": 30, "time_interval": "day"},
+          {"type": "behavioral", "key": "purchase", "value": "performed_event_multiple", "operator": "gte",
+           "operator_value": 2, "time_value": 14, "time_interval": "day", "negation": true}]}}
         """
 
     /// The fastest of `repeats` runs, in milliseconds, with the last answer.

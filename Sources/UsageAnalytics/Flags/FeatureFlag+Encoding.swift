@@ -19,10 +19,16 @@ extension FlagCondition {
     /// The condition group; filters are group filters when the flag aggregates by `groupTypeIndex`.
     func json(groupTypeIndex: Int?) -> PropertyValue {
         [
-            "properties": .array(properties.map { $0.json(groupTypeIndex: groupTypeIndex) }),
+            "properties": .array(properties.map { $0.json(groupTypeIndex: groupTypeIndex) } + cohorts.map(\.json)),
             "rollout_percentage": rolloutPercentage.map(PropertyValue.percentage) ?? .null,
             "variant": variant.map(PropertyValue.string) ?? .null,
         ]
+    }
+}
+
+extension CohortFilter {
+    var json: PropertyValue {
+        ["key": "id", "type": "cohort", "value": .int(cohortID), "operator": negated ? "not_in" : "in"]
     }
 }
 

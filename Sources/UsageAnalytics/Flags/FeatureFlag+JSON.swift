@@ -12,8 +12,8 @@
 ///
 /// A group flag (`"aggregation_group_type_index": 0`) filters on `"type": "group"` properties instead.
 ///
-/// Decoding validates: known operators, person properties only in a flag per person and group properties
-/// only in a group flag (cohort and flag conditions are refused), rollouts within 0...100, variants with distinct keys summing to 100, payloads keyed by
+/// Decoding validates: known operators, person properties (group properties in a group flag) and cohorts only
+/// (flag conditions are refused), rollouts within 0...100, variants with distinct keys summing to 100, payloads keyed by
 /// `"true"` or a variant, bounded sizes and a compilable `regex`.
 extension FeatureFlag {
     /// The most condition groups, filters per group and variants a flag may have.
@@ -97,14 +97,41 @@ extension FeatureFlag {
             throw FlagDefinitionError(field: "\(path).properties", reason: "more than \(maximumConditions) filters")
         }
         var properties: [PropertyFilter] = []
+        var cohorts: [CohortFilter] = []
         for (index, filter) in filters.enumerated() {
-            properties.append(
-                try Self.filter(filter, at: "\(path).properties[\(index)]", type: isGroupFlag ? "group" : "person"))
+            if case .object(let members) = filter, members["type"] == .string("cohort") {
+                cohorts.append(try Self.cohortFilter(filter, at: "\(path).properties[\(index)]"))
+            } else {
+                properties.append(
+                    try Self.filter(filter, at: "\(path).properties[\(index)]", type: isGroupFlag ? "group" : "person"))
+            }
         }
         let variant = try object.string("variant")
         return FlagCondition(
             properties: properties, rolloutPercentage: try object.percentage("rollout_percentage"),
-            variant: variant.isEmpty ? nil : variant)
+            variant: variant.isEmpty ? nil : variant, cohorts: cohorts)
+    }
+
+    private static func cohortFilter(_ json: PropertyValue, at path: String) throws(FlagDefinitionError) -> CohortFilter
+    {
+        let object = try FlagJSONObject(json, at: path)
+        guard try object.string("key", required: true) == "id" else {
+            throw FlagDefinitionError(field: "\(path).key", reason: "a cohort filter's key is 'id'")
+        }
+        var id: Int?
+        switch object.members["value"] {
+        case .int(let number)?: id = number
+        case .string(let text)?: id = Int(text)
+        default: id = nil
+        }
+        guard let id, id > 0, id <= Int(Int32.max) else {
+            throw FlagDefinitionError(field: "\(path).value", reason: "expected a cohort id")
+        }
+        let operatorName = try object.string("operator")
+        guard ["", "in", "exact", "not_in"].contains(operatorName) else {
+            throw FlagDefinitionError(field: "\(path).operator", reason: "a cohort filter takes 'in' or 'not_in'")
+        }
+        return CohortFilter(cohortID: id, negated: operatorName == "not_in")
     }
 
     /// A property filter; `expectedType` is `person` in a flag per person and `group` in a group flag,

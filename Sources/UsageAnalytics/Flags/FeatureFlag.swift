@@ -46,6 +46,9 @@ public struct FeatureFlag: Sendable, Hashable {
 
     /// Whether the flag picks a variant rather than answering true or false.
     public var isMultivariate: Bool { !variants.isEmpty }
+
+    /// The cohorts the flag's conditions refer to: only the collector can evaluate it when there are any.
+    public var cohortIDs: Set<Int> { Set(conditions.flatMap { $0.cohorts.map(\.cohortID) }) }
 }
 
 /// One variant of a multivariate flag.
@@ -73,10 +76,16 @@ public struct FlagCondition: Sendable, Hashable {
     public var rolloutPercentage: Double?
     /// A variant this condition forces, overriding the bucketed pick when it names a real variant.
     public var variant: String?
+    /// Cohorts the person must (or must not) belong to, besides the property filters.
+    public var cohorts: [CohortFilter]
 
     /// A condition group.
-    public init(properties: [PropertyFilter] = [], rolloutPercentage: Double? = nil, variant: String? = nil) {
+    public init(
+        properties: [PropertyFilter] = [], rolloutPercentage: Double? = nil, variant: String? = nil,
+        cohorts: [CohortFilter] = []
+    ) {
         self.properties = properties
+        self.cohorts = cohorts
         self.rolloutPercentage = rolloutPercentage
         self.variant = variant
     }

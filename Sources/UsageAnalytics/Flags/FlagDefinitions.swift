@@ -30,7 +30,9 @@ public struct FlagDefinitions: Sendable, Hashable {
         var remoteOnly: Set<String> = []
         for element in try document.array("flags") {
             do {
-                flags.append(try FeatureFlag(json: element))
+                let flag = try FeatureFlag(json: element)
+                // Cohort membership is only known to the collector.
+                if flag.cohortIDs.isEmpty { flags.append(flag) } else { remoteOnly.insert(flag.key) }
             } catch {
                 if case .object(let members) = element, case .string(let key) = members["key"] {
                     remoteOnly.insert(key)

@@ -35,10 +35,12 @@ public struct FlagEvaluator: Sendable {
     /// named by `groupTypeMapping`, and matches that group's properties plus `$group_key`. When the subject has
     /// no such group, the collector answers disabled (`no_group_type`) and an SDK asks the collector.
     public func evaluate(
-        _ flag: FeatureFlag, for subject: FlagSubject, groupTypeMapping: [String: String], now: Date = Date()
+        _ flag: FeatureFlag, for subject: FlagSubject, groupTypeMapping: [String: String], now: Date = Date(),
+        cohorts: Set<Int>? = nil
     ) -> FlagEvaluation? {
         guard let index = flag.aggregationGroupTypeIndex, flag.active else {
-            return evaluate(flag, distinctID: subject.distinctID, properties: subject.personProperties, now: now)
+            return evaluate(
+                flag, distinctID: subject.distinctID, properties: subject.personProperties, now: now, cohorts: cohorts)
         }
         guard let groupType = groupTypeMapping[String(index)], let groupKey = subject.groups[groupType] else {
             guard mode == .server else { return nil }
@@ -46,13 +48,16 @@ public struct FlagEvaluator: Sendable {
         }
         var properties = subject.groupProperties[groupType] ?? [:]
         if properties["$group_key"] == nil { properties["$group_key"] = .string(groupKey) }
-        return evaluate(flag, distinctID: groupKey, properties: properties, now: now)
+        return evaluate(flag, distinctID: groupKey, properties: properties, now: now, cohorts: cohorts)
     }
 
     /// The flag's value for `distinctID`, or `nil` when local evaluation cannot decide; `distinctID` is the
     /// bucketing value (a group key for a group flag) and `properties` what the conditions match.
+    /// - Parameter cohorts: the cohorts (of ``FeatureFlag/cohortIDs``) the person belongs to, as only the
+    ///   collector knows; `nil` leaves every cohort condition undecided.
     public func evaluate(
-        _ flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue], now: Date = Date()
+        _ flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue], now: Date = Date(),
+        cohorts: Set<Int>? = nil
     ) -> FlagEvaluation? {
         guard flag.active else {
             return FlagEvaluation(
@@ -61,7 +66,9 @@ public struct FlagEvaluator: Sendable {
         var isInconclusive = false
         var firstOutOfRollout: Int?
         for (index, condition) in flag.conditions.enumerated() {
-            switch match(condition, of: flag, distinctID: distinctID, properties: properties, now: now) {
+            switch match(
+                condition, of: flag, distinctID: distinctID, properties: properties, now: now, cohorts: cohorts)
+            {
             case .inconclusive:
                 isInconclusive = true
             case .noMatch:
@@ -88,10 +95,17 @@ public struct FlagEvaluator: Sendable {
 
     private func match(
         _ condition: FlagCondition, of flag: FeatureFlag, distinctID: String, properties: [String: PropertyValue],
-        now: Date
+        now: Date, cohorts: Set<Int>?
     ) -> ConditionMatch {
         for filter in condition.properties {
             switch filter.match(properties, missingIsInconclusive: mode == .local, now: now) {
+            case .match: continue
+            case .noMatch: return .noMatch
+            case .inconclusive: return .inconclusive
+            }
+        }
+        for filter in condition.cohorts {
+            switch filter.match(isMember: cohorts.map { $0.contains(filter.cohortID) }) {
             case .match: continue
             case .noMatch: return .noMatch
             case .inconclusive: return .inconclusive

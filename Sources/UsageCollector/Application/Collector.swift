@@ -17,6 +17,10 @@ public struct Collector: Sendable {
     public let writer: GroupCommitWriter
     /// Feature flag definitions, kept beside the events (`nil` for stores other than SQLite and PostgreSQL).
     public let flags: (any FlagStore)?
+    /// Cohorts, kept beside the events (`nil` for stores other than SQLite and PostgreSQL).
+    public let cohorts: (any CohortStore)?
+    /// Cohort members as the insights engine computes them.
+    let cohortMemberships: CohortMemberships?
     /// The insights engine answering trends, funnels and retention from its projection of the store.
     public let insights: InsightsEngine
     /// The store as writers see it: every insert and deletion also reaches the insights engine.
@@ -83,6 +87,10 @@ public struct Collector: Sendable {
         self.metricsRegistry = metricsRegistry
         self.metrics = CollectorMetrics(registry: metricsRegistry)
         self.insights = InsightsEngine(store: store, logger: logger)
+        let cohorts = Self.cohortStore(beside: store, logger: logger)
+        let insights = self.insights
+        self.cohorts = cohorts
+        self.cohortMemberships = cohorts.map { CohortMemberships(store: $0, engine: insights) }
         self.projectedStore = ProjectingEventStore(base: store, engine: self.insights)
         self.writer = GroupCommitWriter(
             store: self.projectedStore, configuration: configuration.groupCommit, logger: logger,
@@ -121,10 +129,11 @@ public struct Collector: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
 
-        DashboardController(
+        var dashboard = DashboardController(
             collector: self.configuration, engine: self.insights, store: self.store, logger: self.logger,
-            flags: self.flags, experiments: self.experimentCatalog
-        ).addRoutes(to: router)
+            flags: self.flags, experiments: self.experimentCatalog)
+        dashboard.cohorts = self.cohortMemberships
+        dashboard.addRoutes(to: router)
         let store = self.store
         router.get("/_liveness") { _, _ in JSONResponses.json(status: .ok, #"{"status": "ok"}"#) }
         router.get("/_readiness") { _, _ in
@@ -140,10 +149,12 @@ public struct Collector: Sendable {
         ManagementController(store: self.projectedStore, validator: validator, projectKeys: keys, budget: budget)
             .addRoutes(to: admin)
         InsightsController(
-            engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
+            engine: self.insights, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() },
+            cohorts: self.cohortMemberships
         ).addRoutes(to: admin)
         self.addFlagRoutes(to: router, admin: admin)
         self.addExperimentRoutes(admin: admin)
+        self.addCohortRoutes(to: admin)
         return router
     }
 
@@ -166,6 +177,7 @@ public struct Collector: Sendable {
         let insights = self.insights
         let flags = self.flags
         let experiments = Self.experimentStore(beside: store, logger: self.logger)
+        let cohorts = self.cohorts
         app.beforeServerStarts {
             // A shutdown request (SIGTERM) while the migration waits or runs stops the start.
             do {
@@ -173,6 +185,7 @@ public struct Collector: Sendable {
                     try await store.migrate()
                     try await flags?.migrateFlags()
                     try await experiments?.migrateExperiments()
+                    try await cohorts?.migrateCohorts()
                 }
             } catch {
                 throw CollectorStartupError(

@@ -18,9 +18,11 @@ extension Collector {
     func addFlagRoutes(to router: Router<BasicRequestContext>, admin: RouterGroup<BasicRequestContext>) {
         guard let flags = self.flags else { return }
         let keys = ProjectKeys(keys: self.configuration.projectKeys)
-        FlagsController(store: flags, projectKeys: keys, now: { Date() }).addRoutes(to: router)
+        FlagsController(store: flags, projectKeys: keys, now: { Date() }, cohorts: self.cohortMemberships)
+            .addRoutes(to: router)
         FlagAdminController(
-            store: flags, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() }
+            store: flags, projects: ProjectDirectory(keys: self.configuration.projectKeys), now: { Date() },
+            cohorts: self.cohorts
         )
         .addRoutes(to: admin)
     }

@@ -18,6 +18,8 @@ struct FlagAdminController: Sendable {
     let store: any FlagStore
     let projects: ProjectDirectory
     let now: @Sendable () -> Date
+    /// Where cohort conditions are checked to name an existing cohort of the project.
+    var cohorts: (any CohortStore)? = nil
 
     func addRoutes(to group: RouterGroup<some RequestContext>) {
         group.get("projects/{project_id}/feature_flags") { request, context in
@@ -45,6 +47,7 @@ struct FlagAdminController: Sendable {
         group.post("projects/{project_id}/feature_flags") { request, context in
             await self.scoped(context.parameters) { project in
                 let flag = try Self.servable(FeatureFlag(json: try await Self.body(request)))
+                try await self.checkCohorts(of: flag, project: project)
                 let stored = try await self.store.apply(.create(flag, at: self.now()), project: project)
                 return FlagResponses.json(.created, Self.json(stored))
             }
@@ -58,6 +61,7 @@ struct FlagAdminController: Sendable {
                 members.merge(changes.filter { !["id", "version"].contains($0.key) }) { _, new in new }
                 var flag = try Self.servable(FeatureFlag(json: .object(members)))
                 flag.id = current.flag.id
+                try await self.checkCohorts(of: flag, project: project)
                 let stored = try await self.store.apply(.edit(flag, at: self.now()), project: project)
                 return FlagResponses.json(.ok, Self.json(stored))
             }
@@ -89,6 +93,23 @@ struct FlagAdminController: Sendable {
             return JSONResponses.error(error)
         } catch {
             return FlagResponses.storageUnavailable()
+        }
+    }
+
+    /// Refuses a cohort condition naming a cohort the project does not have.
+    private func checkCohorts(of flag: FeatureFlag, project: String) async throws {
+        guard let cohorts = self.cohorts else {
+            guard flag.cohortIDs.isEmpty else {
+                throw FlagDefinitionError(field: "filters.groups", reason: "this collector has no cohorts")
+            }
+            return
+        }
+        for (index, condition) in flag.conditions.enumerated() {
+            for filter in condition.cohorts where try await cohorts.cohort(id: filter.cohortID, project: project) == nil
+            {
+                throw FlagDefinitionError(
+                    field: "filters.groups[\(index)].properties", reason: "cohort \(filter.cohortID) does not exist")
+            }
         }
     }
 

@@ -14,6 +14,8 @@ struct FlagsController: Sendable {
     let store: any FlagStore
     let projectKeys: ProjectKeys
     let now: @Sendable () -> Date
+    /// Decides cohort conditions; without it (or when it fails) flags with cohort conditions are left out.
+    var cohorts: CohortMemberships? = nil
 
     func addRoutes(to router: Router<some RequestContext>) {
         // The router ignores a trailing slash, so `/flags` also serves posthog-python's `/flags/?v=2`.
@@ -46,17 +48,27 @@ struct FlagsController: Sendable {
         let subject = FlagSubject(
             distinctID: parsed.distinctID, personProperties: parsed.personProperties, groups: parsed.groups,
             groupProperties: parsed.groupProperties)
+        let wanted = stored.map(\.flag).filter { $0.active && (parsed.flagKeys?.contains($0.key) ?? true) }
+        let memberships = await self.memberships(of: parsed.distinctID, in: wanted, project: project)
         var evaluations: [(FeatureFlag, FlagEvaluation)] = []
-        for flag in stored.map(\.flag) where flag.active && (parsed.flagKeys?.contains(flag.key) ?? true) {
+        for flag in wanted {
             // The server mode always decides: a missing property is a non-match, never inconclusive.
             if let evaluation = evaluator.evaluate(
-                flag, for: subject, groupTypeMapping: FlagGroupType.collectorMapping, now: instant)
+                flag, for: subject, groupTypeMapping: FlagGroupType.collectorMapping, now: instant,
+                cohorts: memberships)
             {
                 evaluations.append((flag, evaluation))
             }
         }
         let version = request.uri.queryParameters["v"].flatMap { Int($0) } ?? 1
         return FlagResponses.json(.ok, Self.body(evaluations, version: version))
+    }
+
+    /// The cohorts among those `flags` refer to that `distinctID` belongs to; nil when they cannot be known.
+    private func memberships(of distinctID: String, in flags: [FeatureFlag], project: String) async -> Set<Int>? {
+        let ids = flags.reduce(into: Set<Int>()) { $0.formUnion($1.cohortIDs) }
+        guard !ids.isEmpty else { return [] }
+        return try? await self.cohorts?.cohorts(containing: distinctID, among: ids, project: project)
     }
 
     /// `v=2`: `{"flags": {key: …}, "errorsWhileComputingFlags", "requestId"}`; before that PostHog's

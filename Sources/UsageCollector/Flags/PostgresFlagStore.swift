@@ -40,12 +40,7 @@ public struct PostgresFlagStore: FlagStore {
             )
             """,
         ]
-        // Under the event store's migration lock, so replicas started together do not race on CREATE TABLE.
-        try await self.client.withTransaction(logger: self.logger) { connection in
-            try await connection.query(
-                "SELECT pg_advisory_xact_lock(\(PostgresEventStore.migrationLockKey))", logger: self.logger)
-            for statement in statements { try await connection.query(statement, logger: self.logger) }
-        }
+        try await self.client.createTables(statements, logger: self.logger)
     }
 
     public func flags(project: String, includeArchived: Bool) async throws -> [StoredFlag] {

@@ -82,9 +82,9 @@ enum EngineAnswer {
         var byPerson: [String: [ReferenceFunnel.Event]] = [:]
         for event in reference.events.sorted(by: { $0.tiebreak < $1.tiebreak })
         where event.record.timestamp >= range.from && event.record.timestamp < range.to
-            && funnel.predicate.matches(event.properties)
+            && reference.passes(funnel.predicate, event)
         {
-            let steps = funnel.steps.enumerated().filter { ReferenceInsights.matches($0.element, event) }.map {
+            let steps = funnel.steps.enumerated().filter { reference.matches($0.element, event) }.map {
                 $0.offset + 1
             }
             guard !steps.isEmpty else { continue }

@@ -142,8 +142,32 @@ struct InsightQueryParsingTests {
                 "query.breakdownFilter.breakdown_type"
             ),
             (
-                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "cohort", "breakdown": [3]}}}"#,
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "cohort", "breakdown": [3, "x"]}}}"#,
+                "query.breakdownFilter.breakdown.1"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown_type": "cohort", "breakdown": []}}}"#,
                 "query.breakdownFilter.breakdown"
+            ),
+            (
+                #"{"query": {"kind": "FunnelsQuery", "series": [{"event": "a"}, {"event": "b"}], "funnelsFilter": {"funnelVizType": "time_to_convert"}, "breakdownFilter": {"breakdown_type": "cohort", "breakdown": [3]}}}"#,
+                "query.breakdownFilter"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"type": "cohort", "key": "id", "value": 0}]}}"#,
+                "query.properties.0.value"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a", "properties": [{"type": "cohort", "key": "id", "value": 2, "operator": "regex"}]}]}}"#,
+                "query.series.0.properties.0.operator"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"type": "cohort", "key": "email", "value": 2}]}}"#,
+                "query.properties.0.key"
+            ),
+            (
+                #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "properties": [{"type": "cohort", "value": 1}, {"type": "cohort", "value": 2}, {"type": "cohort", "value": 3}, {"type": "cohort", "value": 4}, {"type": "cohort", "value": 5}]}}"#,
+                "query.properties"
             ),
             (
                 #"{"query": {"kind": "TrendsQuery", "series": [{"event": "a"}], "breakdownFilter": {"breakdown": "x", "breakdown_limit": 0}}}"#,

@@ -18,6 +18,7 @@ struct InsightsEngineComparisonTests {
             let projected = ProjectingEventStore(base: store, engine: insights)
             var lastProject: String?
             var lastQueries: [InsightQuery] = []
+            var lastCohorts: [RandomCohort] = []
             await propertyCheck(count: 150, input: RandomInsightCase.generator) { testCase in
                 var start = 0
                 for size in testCase.chunkSizes {
@@ -31,21 +32,27 @@ struct InsightsEngineComparisonTests {
                 let queries = try [testCase.funnel, testCase.funnelTrend, testCase.trends, testCase.retention].map {
                     try InsightQuery.parse(body: Array($0.utf8))
                 }
-                let reference = try await ReferenceInsights.load(store, project: project)
+                var reference = try await ReferenceInsights.load(store, project: project)
+                let cohorts = try Self.cohorts(
+                    testCase.cohorts, engine: insights, reference: &reference, project: project)
                 for query in queries {
                     try Self.compare(
-                        query, engine: insights, reference: reference, project: project, context: testCase.description)
+                        query, engine: insights, reference: reference, project: project, cohorts: cohorts,
+                        context: testCase.description)
                 }
                 lastProject = project
                 lastQueries = queries
+                lastCohorts = testCase.cohorts
             }
             // A restart rebuilds the same projection from the store.
             let rebuilt = try await Self.readyEngine(store)
             if let project = lastProject {
-                let reference = try await ReferenceInsights.load(store, project: project)
+                var reference = try await ReferenceInsights.load(store, project: project)
+                let cohorts = try Self.cohorts(lastCohorts, engine: rebuilt, reference: &reference, project: project)
                 for query in lastQueries {
                     try Self.compare(
-                        query, engine: rebuilt, reference: reference, project: project, context: "after rebuild")
+                        query, engine: rebuilt, reference: reference, project: project, cohorts: cohorts,
+                        context: "after rebuild")
                 }
             }
             #expect(rebuilt.footprint.events == insights.footprint.events)
@@ -59,10 +66,52 @@ struct InsightsEngineComparisonTests {
         return engine
     }
 
+    /// The engine's members of each cohort over its current columns, and the reference's, set on `reference`.
+    static func cohorts(
+        _ cohorts: [RandomCohort], engine: InsightsEngine, reference: inout ReferenceInsights, project: String
+    ) throws -> CohortMasks {
+        let columns = try engine.snapshot(project: project)
+        var masks = CohortMasks()
+        for cohort in cohorts {
+            masks.names[cohort.id] = "Cohort \(cohort.id)"
+            masks.masks[cohort.id] =
+                cohort.staticMembers.map { CohortMembership.members(ofStatic: $0, columns: columns) }
+                ?? CohortMembership.members(of: cohort.criteria!, columns: columns, now: Self.now)
+            reference.cohorts[cohort.id] = ReferenceCohorts.members(cohort, events: reference.events, now: Self.now)
+        }
+        return masks
+    }
+
     static func compare(
-        _ query: InsightQuery, engine: InsightsEngine, reference: ReferenceInsights, project: String, context: String
+        _ query: InsightQuery, engine: InsightsEngine, reference: ReferenceInsights, project: String,
+        cohorts: CohortMasks, context: String
     ) throws {
-        let answer = try engine.answer(query, project: project, now: Self.now)
+        let answer = try InsightsEngine.answer(
+            query, columns: try engine.snapshot(project: project), now: Self.now, cohorts: cohorts)
+        guard let breakdown = query.cohortBreakdown else {
+            Self.compare(query, answer: answer, reference: reference, context: context)
+            return
+        }
+        // A cohort breakdown is, per cohort, the answer over its members alone.
+        for cohort in breakdown.cohorts {
+            let rows = EngineAnswer.items(answer).filter { row in
+                let first = EngineAnswer.items(row).first ?? row
+                return EngineAnswer.field(first, "breakdown_value") == .int(cohort)
+            }
+            let part: JSONValue
+            if case .funnels(let funnel) = query, funnel.visualization == .steps {
+                #expect(rows.count == 1, "cohort \(cohort) \(context)")
+                part = rows.first ?? .array([])
+            } else {
+                part = .array(rows)
+            }
+            Self.compare(
+                ReferenceCohorts.restricted(query, to: cohort), answer: part, reference: reference,
+                context: "cohort \(cohort) \(context)")
+        }
+    }
+
+    static func compare(_ query: InsightQuery, answer: JSONValue, reference: ReferenceInsights, context: String) {
         switch query {
         case .funnels(let funnel) where funnel.visualization == .trends:
             let expected = reference.funnelTrend(funnel, now: Self.now)

@@ -16,10 +16,12 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
     var funnelTrend: String
     var trends: String
     var retention: String
+    /// Cohorts 1 and 2, which the queries' cohort filters and breakdowns name.
+    var cohorts: [RandomCohort]
 
     var description: String {
         "events: \(self.events.map { "\($0.distinctID) \($0.event) +\(($0.timestamp - Self.base) / 60_000_000)m \($0.properties)" })\n"
-            + "deletion: \(String(describing: self.deletion))\nfunnel: \(self.funnel)\nfunnel trend: \(self.funnelTrend)\ntrends: \(self.trends)\nretention: \(self.retention)"
+            + "cohorts: \(self.cohorts)\ndeletion: \(String(describing: self.deletion))\nfunnel: \(self.funnel)\nfunnel trend: \(self.funnelTrend)\ntrends: \(self.trends)\nretention: \(self.retention)"
     }
 
     static let generator = Generator<RandomInsightCase, _> { rng in Self.make(&rng) }
@@ -64,14 +66,30 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         return RandomInsightCase(
             events: events, chunkSizes: chunkSizes, deletion: deletion, funnel: Self.funnel(&rng, trend: false),
             funnelTrend: Self.funnel(&rng, trend: true),
-            trends: Self.trends(&rng), retention: Self.retention(&rng))
+            trends: Self.trends(&rng), retention: Self.retention(&rng),
+            cohorts: [1, 2].map { RandomCohort.make(id: $0, personCount: personCount, &rng) })
     }
 
     static let dateRange = #"{"date_from": "2026-01-01", "date_to": "2026-01-03"}"#
 
     static func breakdown(_ rng: inout some RandomNumberGenerator) -> String? {
         guard Bool.random(using: &rng) else { return nil }
+        if Int.random(in: 0...2, using: &rng) == 0 { return Self.cohortBreakdown(&rng) }
         return #"{"breakdown": "plan", "breakdown_limit": \#(Int.random(in: 1...4, using: &rng))}"#
+    }
+
+    /// A breakdown by some of cohorts 0 (all users), 1 and 2.
+    static func cohortBreakdown(_ rng: inout some RandomNumberGenerator) -> String {
+        let ids = [0, 1, 2].filter { _ in Bool.random(using: &rng) }
+        return #"{"breakdown_type": "cohort", "breakdown": \#(ids.isEmpty ? [1] : ids)}"#
+    }
+
+    /// `, "properties": [...]` with a cohort filter (one time in three), sometimes negated.
+    static func cohortFilter(_ rng: inout some RandomNumberGenerator) -> String {
+        guard Int.random(in: 0...2, using: &rng) == 0 else { return "" }
+        let operatorName = Bool.random(using: &rng) ? "in" : "not_in"
+        return
+            #", "properties": [{"type": "cohort", "key": "id", "value": \#(Int.random(in: 1...2, using: &rng)), "operator": "\#(operatorName)"}]"#
     }
 
     /// A funnel over steps a–c; with `trend`, a funnel trend (two steps or more) by hour, day or week, sometimes
@@ -105,6 +123,7 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         let attributionStep = order == "unordered" ? 0 : Int.random(in: 0..<steps.count, using: &rng)
         filter.append(#""breakdownAttributionValue": \#(attributionStep)"#)
         var extras = Self.breakdown(&rng).map { #", "breakdownFilter": \#($0)"# } ?? ""
+        extras += Self.cohortFilter(&rng)
         if trend {
             filter.append(#""funnelVizType": "trends""#)
             extras += #", "interval": "\#(["hour", "day", "week"].randomElement(using: &rng)!)""#
@@ -126,7 +145,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
             let math = maths.dropLast(totalValue ? 0 : 0).filter { !totalValue || !$0.contains("_active") }
                 .randomElement(using: &rng)!
             let event = Bool.random(using: &rng) ? #""\#(Self.names.randomElement(using: &rng)!)""# : "null"
-            return #"{"kind": "EventsNode", "event": \#(event), "math": "\#(math)", "math_property": "n"}"#
+            return
+                #"{"kind": "EventsNode", "event": \#(event), "math": "\#(math)", "math_property": "n"\#(Self.cohortFilter(&rng))}"#
         }
         let interval = ["hour", "day", "week", "month"].randomElement(using: &rng)!
         var extras = ""
@@ -135,6 +155,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
         if totalValue { extras += #", "trendsFilter": {"display": "BoldNumber"}"# }
         if Int.random(in: 0...3, using: &rng) == 0 {
             extras += #", "properties": [{"key": "plan", "value": "pro", "operator": "is_not"}]"#
+        } else {
+            extras += Self.cohortFilter(&rng)
         }
         return #"{"kind": "TrendsQuery", "series": [\#(series.joined(separator: ", "))], "interval": "\#(interval)", "#
             + #""dateRange": \#(Self.dateRange)\#(extras)}"#
@@ -147,6 +169,8 @@ struct RandomInsightCase: Sendable, CustomStringConvertible {
             + #""targetEntity": {"id": "\#(target)", "type": "events"}, "returningEntity": {"id": "\#(returning)", "type": "events"}, "#
             + #""period": "\#(["Hour", "Day"].randomElement(using: &rng)!)", "totalIntervals": \#(Int.random(in: 1...6, using: &rng)), "#
             + #""retentionType": "\#(Bool.random(using: &rng) ? "retention_recurring" : "retention_first_time")", "#
-            + #""cumulative": \#(Bool.random(using: &rng))}}"#
+            + #""cumulative": \#(Bool.random(using: &rng))}"#
+            + (Bool.random(using: &rng) ? #", "breakdownFilter": \#(Self.cohortBreakdown(&rng))"# : "")
+            + Self.cohortFilter(&rng) + "}"
     }
 }

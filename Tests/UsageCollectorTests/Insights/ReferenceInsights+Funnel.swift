@@ -58,9 +58,9 @@ extension ReferenceInsights {
         var byPerson: [String: [ReferenceFunnel.Event]] = [:]
         for event in self.events.sorted(by: { $0.tiebreak < $1.tiebreak }) {
             let time = event.record.timestamp
-            guard time >= from, time < to, query.predicate.matches(event.properties) else { continue }
-            var steps = query.steps.enumerated().filter { Self.matches($0.element, event) }.map { $0.offset + 1 }
-            for exclusion in query.exclusions where Self.matches(exclusion.series, event) {
+            guard time >= from, time < to, self.passes(query.predicate, event) else { continue }
+            var steps = query.steps.enumerated().filter { self.matches($0.element, event) }.map { $0.offset + 1 }
+            for exclusion in query.exclusions where self.matches(exclusion.series, event) {
                 steps += (exclusion.fromStep + 1...exclusion.toStep).map { -($0 + 1) }
             }
             let negatives = steps.filter { $0 < 0 }.sorted(by: >)

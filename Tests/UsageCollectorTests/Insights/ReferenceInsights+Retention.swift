@@ -7,17 +7,17 @@ extension ReferenceInsights {
         let last = period.start(of: query.dateRange.resolveEnd(now: now, interval: period) - 1)
         let starts = (0..<query.totalIntervals).map { period.advance(last, by: -Int64(query.totalIntervals - 1 - $0)) }
         func periodIndex(_ time: Int64) -> Int? { starts.firstIndex(of: period.start(of: time)) }
-        let kept = self.events.filter { query.predicate.matches($0.properties) }
+        let kept = self.events.filter { self.passes(query.predicate, $0) }
         var targets: [String: Set<Int>] = [:]
         var returns: [String: Set<Int>] = [:]
         var firstTarget: [String: Int64] = [:]
         for event in kept {
             let person = event.record.distinctID
-            if Self.matches(query.target, event) {
+            if self.matches(query.target, event) {
                 firstTarget[person] = min(firstTarget[person] ?? .max, event.record.timestamp)
                 if let index = periodIndex(event.record.timestamp) { targets[person, default: []].insert(index) }
             }
-            if Self.matches(query.returning, event), let index = periodIndex(event.record.timestamp) {
+            if self.matches(query.returning, event), let index = periodIndex(event.record.timestamp) {
                 returns[person, default: []].insert(index)
             }
         }

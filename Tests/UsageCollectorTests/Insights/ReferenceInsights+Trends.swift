@@ -26,7 +26,7 @@ extension ReferenceInsights {
         func bucketEnd(_ index: Int) -> Int64 { index + 1 < starts.count ? starts[index + 1] : end }
         var rows: [TrendRow] = []
         for (index, series) in query.series.enumerated() {
-            let matching = self.events.filter { query.predicate.matches($0.properties) && Self.matches(series, $0) }
+            let matching = self.events.filter { self.passes(query.predicate, $0) && self.matches(series, $0) }
             var byLabel: [String: [Event]] = [:]
             for event in matching {
                 let label =

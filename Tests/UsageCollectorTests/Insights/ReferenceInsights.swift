@@ -33,6 +33,8 @@ struct ReferenceInsights {
     }
 
     let events: [Event]
+    /// Members of each cohort by distinct id, worked out by ``ReferenceCohorts``.
+    var cohorts: [Int: Set<String>] = [:]
 
     static func load(_ store: any EventStore, project: String) async throws -> ReferenceInsights {
         var records: [EventRecord] = []
@@ -65,8 +67,13 @@ struct ReferenceInsights {
         }
     }
 
-    static func matches(_ series: EventSeries, _ event: Event) -> Bool {
-        (series.event == nil || series.event == event.record.event) && series.predicate.matches(event.properties)
+    func matches(_ series: EventSeries, _ event: Event) -> Bool {
+        (series.event == nil || series.event == event.record.event) && self.passes(series.predicate, event)
+    }
+
+    /// Whether `event` passes `predicate`, its person's memberships read from ``cohorts``.
+    func passes(_ predicate: PropertyPredicate, _ event: Event) -> Bool {
+        predicate.matches(event.properties) { self.cohorts[$0]?.contains(event.record.distinctID) ?? false }
     }
 
     static func quantile(_ values: [Double], _ p: Double) -> Double? {

@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
             (FlagTemplate.name, FlagTemplate.text), (FlagFormTemplate.name, FlagFormTemplate.text),
             (ExperimentListTemplate.name, ExperimentListTemplate.text),
             (ExperimentTemplate.name, ExperimentTemplate.text),
+            (CohortsTemplate.name, CohortsTemplate.text), (CohortTemplate.name, CohortTemplate.text),
         ] {
             do {
                 try library.register(text, named: name)
@@ -47,8 +48,8 @@ struct PageRenderer: Sendable {
     static let navigation: [(title: String, path: String, page: String)] =
         ReportPage.allCases.map { ($0.title, $0.path, $0.rawValue) } + [
             ("Insight builder", "/insights", "insights"), ("Saved", "/saved", "saved"),
-            ("Event explorer", "/events", "events"), ("Feature flags", "/flags", "flags"),
-            ("Experiments", "/experiments", "experiments"),
+            ("Event explorer", "/events", "events"), ("Cohorts", "/cohorts", "cohorts"),
+            ("Feature flags", "/flags", "flags"), ("Experiments", "/experiments", "experiments"),
         ]
 
     /// `template` rendered with `view`, inside the layout, as a response with `status`.

@@ -18,6 +18,8 @@ struct DashboardController: Sendable {
     let flags: (any FlagStore)?
     /// Experiments, beside flags in the same database; nil for a store of another kind.
     let experiments: ExperimentCatalog?
+    /// Cohorts and their members, for the cohorts pages; nil for a store of another kind.
+    var cohorts: CohortMemberships? = nil
 
     init(
         collector configuration: CollectorConfiguration, engine: InsightsEngine, store: any EventStore, logger: Logger,
@@ -75,6 +77,7 @@ struct DashboardController: Sendable {
         self.addLibraryRoutes(to: router)
         self.addFlagRoutes(to: router)
         self.addExperimentRoutes(to: router)
+        self.addCohortRoutes(to: router)
         router.get("/events") { request, _ in
             await self.withSession(request) { session in self.explorerPage(request, session: session) }
         }

@@ -50,7 +50,8 @@ extension ProjectColumns {
                 }
                 guard mayMatch else { continue }
                 for index in matchers.indices where matchers[index].mayMatch(event: event) {
-                    let steps = matchers[index].mask(event: event, properties: properties, &lookup)
+                    let steps = matchers[index].mask(
+                        event: event, properties: properties, person: chunk.persons[row], &lookup)
                     guard steps != 0 else { continue }
                     var value = 1.0
                     if sums[index] != nil {

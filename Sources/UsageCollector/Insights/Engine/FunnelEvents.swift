@@ -17,8 +17,8 @@ final class FunnelEvents {
     /// Scans `[from, to)` of `columns` for events matching a step or an exclusion (every event, for strict
     /// funnels) that pass the query's property conditions, in two passes: the first counts each person's
     /// events, the second writes each event straight to its place (a counting sort with no intermediate copy).
-    init(_ query: FunnelsQuery, columns: ProjectColumns, from: Int64, to: Int64) {
-        var matcher = FunnelMatcher(query, columns: columns)
+    init(_ query: FunnelsQuery, columns: ProjectColumns, cohorts: CohortMasks, from: Int64, to: Int64) {
+        var matcher = FunnelMatcher(query, columns: columns, cohorts: cohorts)
         let personCount = columns.persons.count
         var starts = [Int](repeating: 0, count: personCount + 1)
         starts.withUnsafeMutableBufferPointer { starts in

@@ -10,6 +10,8 @@ struct FunnelMatcher {
     private let strict: Bool
     /// No property conditions and no breakdown: the event name alone decides.
     private let byNameOnly: Bool
+    /// Some condition is a cohort filter: an event's kind depends on its person too, so it is not cached per text.
+    private let dependsOnPerson: Bool
 
     /// What an event can be to the funnel: its steps, exclusions and breakdown label (time and id left 0).
     /// Gathered events refer to these by index, which keeps them small.
@@ -30,15 +32,18 @@ struct FunnelMatcher {
     /// The kind of an event the funnel does not read.
     static let unread = UInt32.max
 
-    init(_ query: FunnelsQuery, columns: ProjectColumns) {
+    init(_ query: FunnelsQuery, columns: ProjectColumns, cohorts: CohortMasks) {
         let textCount = columns.propertyTexts.count
         self.lookup = PropertyLookup(texts: columns.propertyTexts)
-        self.steps = SeriesMatcher(query.steps, names: columns.eventNames, textCount: textCount)
-        self.exclusions = SeriesMatcher(query.exclusions.map(\.series), names: columns.eventNames, textCount: textCount)
+        self.steps = SeriesMatcher(query.steps, names: columns.eventNames, textCount: textCount, cohorts: cohorts)
+        self.exclusions = SeriesMatcher(
+            query.exclusions.map(\.series), names: columns.eventNames, textCount: textCount, cohorts: cohorts)
         self.exclusionLevels = query.exclusions.map { exclusion in
             (exclusion.fromStep + 1...exclusion.toStep).reduce(UInt32(0)) { $0 | (1 << UInt32($1)) }
         }
-        self.global = PredicateCache(query.predicate, textCount: textCount)
+        self.global = PredicateCache(query.predicate, textCount: textCount, cohorts: cohorts)
+        self.dependsOnPerson =
+            self.global.dependsOnPerson || self.steps.dependsOnPerson || self.exclusions.dependsOnPerson
         self.breakdown = query.breakdown.map { BreakdownCache(property: $0.property, textCount: textCount) }
         self.strict = query.order == .strict
         self.byNameOnly =
@@ -74,13 +79,16 @@ struct FunnelMatcher {
     }
 
     /// The kind of an event named `event` with the `properties` text, worked out once per text and name.
-    private mutating func kind(event: UInt32, properties: UInt32) -> UInt32 {
-        if self.cachedName[Int(properties)] == event { return self.cachedKind[Int(properties)] }
+    private mutating func kind(event: UInt32, properties: UInt32, person: UInt32) -> UInt32 {
+        if !self.dependsOnPerson && self.cachedName[Int(properties)] == event {
+            return self.cachedKind[Int(properties)]
+        }
         var kind = Self.unread
-        if self.global.matches(properties, &self.lookup) {
+        if self.global.matches(properties, person: person, &self.lookup) {
             kind = self.kindID(
-                steps: self.steps.mask(event: event, properties: properties, &self.lookup),
-                exclusionMatches: self.exclusions.mask(event: event, properties: properties, &self.lookup),
+                steps: self.steps.mask(event: event, properties: properties, person: person, &self.lookup),
+                exclusionMatches: self.exclusions.mask(
+                    event: event, properties: properties, person: person, &self.lookup),
                 label: self.breakdown?.label(properties, &self.lookup) ?? 0)
         }
         self.cachedName[Int(properties)] = event
@@ -112,7 +120,8 @@ struct FunnelMatcher {
                 let event = chunk.events[row]
                 let kind =
                     self.byNameOnly
-                    ? self.kindOfName[Int(event)] : self.kind(event: event, properties: chunk.properties[row])
+                    ? self.kindOfName[Int(event)]
+                    : self.kind(event: event, properties: chunk.properties[row], person: chunk.persons[row])
                 guard kind != Self.unread else { continue }
                 body(
                     chunk.persons[row],

@@ -7,7 +7,7 @@ extension FunnelRunner {
     func answer(columns: ProjectColumns, now: Int64) throws(InsightQueryError) -> JSONValue {
         if self.query.visualization == .trends { return try self.trendAnswer(columns: columns, now: now) }
         let range = self.query.dateRange.resolve(now: now, interval: .day, earliest: columns.earliestTimestamp)
-        let gathered = FunnelEvents(self.query, columns: columns, from: range.from, to: range.to)
+        let gathered = FunnelEvents(self.query, columns: columns, cohorts: self.cohorts, from: range.from, to: range.to)
         let tallies = self.tally(gathered)
         if self.query.visualization == .timeToConvert {
             var all = FunnelTally(stepCount: self.query.steps.count)

@@ -11,7 +11,7 @@ extension FunnelRunner {
                 "query.dateRange", "spans more than \(TrendsRunner.maxBuckets) \(interval.rawValue)s")
         }
         let buckets = TrendBuckets(interval: interval, from: range.from, to: range.to, single: false)
-        let gathered = FunnelEvents(self.query, columns: columns, from: range.from, to: range.to)
+        let gathered = FunnelEvents(self.query, columns: columns, cohorts: self.cohorts, from: range.from, to: range.to)
         let rows = self.periodCounts(gathered, buckets: buckets)
         let hasTime = interval == .hour
         func encode(_ counts: PeriodCounts, label: String?) -> JSONValue {

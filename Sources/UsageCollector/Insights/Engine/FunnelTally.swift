@@ -47,6 +47,8 @@ struct FunnelTally {
 /// Runs a ``FunnelsQuery`` over a project's columns.
 struct FunnelRunner {
     let query: FunnelsQuery
+    /// Members of the cohorts the query's filters refer to.
+    var cohorts = CohortMasks()
 
     /// One tally per breakdown label id (a single entry, label 0, without a breakdown).
     func tally(_ gathered: FunnelEvents) -> [UInt32: FunnelTally] {

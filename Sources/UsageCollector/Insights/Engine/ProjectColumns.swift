@@ -9,6 +9,9 @@ struct ProjectColumns: Sendable {
     /// Latest timestamp per event name id.
     private(set) var eventLastSeen: [Int64] = []
     private(set) var liveCount = 0
+    /// Goes up with every append and every deletion that removed rows: what derived answers (cohort
+    /// memberships) are cached against.
+    private(set) var generation = 0
 
     mutating func append(_ record: EventRecord) {
         if self.chunks.isEmpty || self.chunks[self.chunks.count - 1].isFull { self.chunks.append(ColumnChunk()) }
@@ -27,6 +30,7 @@ struct ProjectColumns: Sendable {
             tiebreak: ColumnChunk.tiebreak(record.uuid)
         )
         self.liveCount += 1
+        self.generation += 1
     }
 
     /// Marks the rows `filter` selects as deleted (its project has already been matched).
@@ -64,6 +68,7 @@ struct ProjectColumns: Sendable {
             deleted += rows.count
         }
         self.liveCount -= deleted
+        if deleted > 0 { self.generation += 1 }
         return deleted
     }
 

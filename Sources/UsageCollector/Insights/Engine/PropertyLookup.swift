@@ -18,22 +18,37 @@ struct PropertyLookup {
     }
 }
 
-/// A property predicate's answer per distinct `properties` text, computed on first use.
+/// A property predicate's answer per distinct `properties` text, computed on first use. A predicate with cohort
+/// conditions is answered per text and per combination of the person's memberships (at most
+/// ``InsightQuery/maxFilterCohorts`` cohorts, so at most 16 answers per text).
 struct PredicateCache {
     let predicate: PropertyPredicate
     private var answers: [UInt8]
+    private let cohortIDs: [Int]
+    private let cohortMasks: [PersonMask]
 
-    init(_ predicate: PropertyPredicate, textCount: Int) {
+    init(_ predicate: PropertyPredicate, textCount: Int, cohorts: CohortMasks = CohortMasks()) {
         self.predicate = predicate
-        self.answers = predicate.isAlways ? [] : Array(repeating: 0, count: textCount)
+        self.cohortIDs = predicate.cohortIDs
+        self.cohortMasks = self.cohortIDs.map { cohorts.masks[$0] ?? PersonMask(personCount: 0) }
+        self.answers = predicate.isAlways ? [] : Array(repeating: 0, count: textCount << self.cohortIDs.count)
     }
 
-    mutating func matches(_ id: UInt32, _ lookup: inout PropertyLookup) -> Bool {
+    /// Whether the conditions depend on the person as well as on the properties.
+    var dependsOnPerson: Bool { !self.cohortIDs.isEmpty }
+
+    mutating func matches(_ id: UInt32, person: UInt32, _ lookup: inout PropertyLookup) -> Bool {
         if self.answers.isEmpty { return true }
-        let answer = self.answers[Int(id)]
+        var memberships = 0
+        for (index, mask) in self.cohortMasks.enumerated() where mask.contains(person) { memberships |= 1 << index }
+        let slot = Int(id) << self.cohortIDs.count | memberships
+        let answer = self.answers[slot]
         if answer != 0 { return answer == 2 }
-        let result = self.predicate.matches(lookup.properties(id))
-        self.answers[Int(id)] = result ? 2 : 1
+        let ids = self.cohortIDs
+        let result = self.predicate.matches(lookup.properties(id)) { cohort in
+            ids.firstIndex(of: cohort).map { memberships & (1 << $0) != 0 } ?? false
+        }
+        self.answers[slot] = result ? 2 : 1
         return result
     }
 }

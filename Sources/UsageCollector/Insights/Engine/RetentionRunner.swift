@@ -3,6 +3,8 @@ import Foundation
 /// Runs a ``RetentionQuery``: which persons who did the target event in a period came back in later ones.
 struct RetentionRunner {
     let query: RetentionQuery
+    /// Members of the cohorts the query's filters refer to.
+    var cohorts = CohortMasks()
 
     /// The cohort table in PostHog's shape: one row per starting period with one value per later period.
     func answer(columns: ProjectColumns, now: Int64) -> JSONValue {
@@ -19,8 +21,9 @@ struct RetentionRunner {
         var lookup = PropertyLookup(texts: columns.propertyTexts)
         let textCount = columns.propertyTexts.count
         var matcher = SeriesMatcher(
-            [self.query.target, self.query.returning], names: columns.eventNames, textCount: textCount)
-        var global = PredicateCache(self.query.predicate, textCount: textCount)
+            [self.query.target, self.query.returning], names: columns.eventNames, textCount: textCount,
+            cohorts: self.cohorts)
+        var global = PredicateCache(self.query.predicate, textCount: textCount, cohorts: self.cohorts)
         // First-time retention needs each person's first target event ever, so it reads from the beginning.
         let scanFrom = self.query.kind == .firstTime ? Int64.min : first
         for chunk in columns.chunks where chunk.overlaps(from: scanFrom, to: buckets.end) {
@@ -30,8 +33,8 @@ struct RetentionRunner {
                 let event = chunk.events[row]
                 guard matcher.mayMatch(event: event), !chunk.isDeleted(row) else { continue }
                 let properties = chunk.properties[row]
-                guard global.matches(properties, &lookup) else { continue }
-                let mask = matcher.mask(event: event, properties: properties, &lookup)
+                guard global.matches(properties, person: chunk.persons[row], &lookup) else { continue }
+                let mask = matcher.mask(event: event, properties: properties, person: chunk.persons[row], &lookup)
                 let person = Int(chunk.persons[row])
                 if mask & 1 != 0 && self.query.kind == .firstTime {
                     firstTarget[person] = min(firstTarget[person], timestamp)

@@ -5,6 +5,8 @@ struct TrendsRunner {
     static let bitsetWordBudget = 32 << 20
 
     let query: TrendsQuery
+    /// Members of the cohorts the query's filters refer to.
+    var cohorts = CohortMasks()
 
     struct SeriesResult {
         var series: Int
@@ -18,8 +20,8 @@ struct TrendsRunner {
         let textCount = columns.propertyTexts.count
         let personCount = columns.persons.count
         var lookup = PropertyLookup(texts: columns.propertyTexts)
-        var matcher = SeriesMatcher(series, names: columns.eventNames, textCount: textCount)
-        var global = PredicateCache(self.query.predicate, textCount: textCount)
+        var matcher = SeriesMatcher(series, names: columns.eventNames, textCount: textCount, cohorts: self.cohorts)
+        var global = PredicateCache(self.query.predicate, textCount: textCount, cohorts: self.cohorts)
         var breakdown = self.query.breakdown.map { BreakdownCache(property: $0.property, textCount: textCount) }
         var numbers = series.map { item -> NumberCache? in
             guard case .property = item.math, let property = item.mathProperty else { return nil }
@@ -65,8 +67,9 @@ struct TrendsRunner {
                 let properties = chunk.properties[row]
                 var label: UInt32 = 0
                 if !byNameOnly {
-                    guard global.matches(properties, &lookup) else { continue }
-                    mask = matcher.mask(event: event, properties: properties, &lookup)
+                    let person = chunk.persons[row]
+                    guard global.matches(properties, person: person, &lookup) else { continue }
+                    mask = matcher.mask(event: event, properties: properties, person: person, &lookup)
                     guard mask != 0 else { continue }
                     label = breakdown?.label(properties, &lookup) ?? 0
                 }

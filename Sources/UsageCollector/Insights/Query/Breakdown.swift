@@ -30,6 +30,8 @@ struct Breakdown: Sendable {
             return Breakdown(property: property, limit: limit, hideOther: hideOther)
         }
         let type = try object.string("breakdown_type") ?? "event"
+        // Cohort breakdowns are ``CohortBreakdown``s.
+        if type == "cohort" { return nil }
         let property: String
         switch object.value("breakdown") {
         case nil: return nil

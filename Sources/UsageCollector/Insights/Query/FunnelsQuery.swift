@@ -24,7 +24,8 @@ struct FunnelsQuery: Sendable {
     let window: Int64
     let exclusions: [Exclusion]
     let dateRange: DateRange
-    let predicate: PropertyPredicate
+    var predicate: PropertyPredicate
+    let cohortBreakdown: CohortBreakdown?
     let breakdown: Breakdown?
     let attribution: Attribution
     /// `funnelFromStep`/`funnelToStep` of a time-to-convert histogram (0-based).
@@ -61,6 +62,10 @@ struct FunnelsQuery: Sendable {
             node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
+        self.cohortBreakdown = try CohortBreakdown.parse(node.object("breakdownFilter"))
+        if self.cohortBreakdown != nil && self.visualization == .timeToConvert {
+            throw InsightQueryError.unsupported(node.attr("breakdownFilter"), "a cohort breakdown of time to convert")
+        }
         self.exclusions = try Self.exclusions(filter, steps: self.steps, unordered: self.order == .unordered)
         self.attribution = try Self.attribution(filter, stepCount: self.steps.count)
         // PostHog's unordered funnel can only attribute a breakdown to the first step (`funnel_udf.py`).

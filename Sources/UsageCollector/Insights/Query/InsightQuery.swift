@@ -35,14 +35,19 @@ enum InsightQuery: Sendable {
         if let sampling = node.value("samplingFactor"), sampling != .int(1), sampling != .double(1) {
             throw InsightQueryError.unsupported(node.attr("samplingFactor"), "sampling")
         }
+        let query: InsightQuery
         switch kind {
-        case "TrendsQuery": return .trends(try TrendsQuery(node))
-        case "FunnelsQuery": return .funnels(try FunnelsQuery(node))
-        case "RetentionQuery": return .retention(try RetentionQuery(node))
+        case "TrendsQuery": query = .trends(try TrendsQuery(node))
+        case "FunnelsQuery": query = .funnels(try FunnelsQuery(node))
+        case "RetentionQuery": query = .retention(try RetentionQuery(node))
         case "HogQLQuery", "LifecycleQuery", "StickinessQuery", "PathsQuery":
             throw InsightQueryError.unsupported(node.attr("kind"), kind)
         default: throw InsightQueryError(node.attr("kind"), "\(kind) is not a query kind")
         }
+        guard query.filterCohortIDs.count <= Self.maxFilterCohorts else {
+            throw InsightQueryError(node.attr("properties"), "refers to more than \(Self.maxFilterCohorts) cohorts")
+        }
+        return query
     }
 
     /// The `series` list, parsed as `EventsNode`s.

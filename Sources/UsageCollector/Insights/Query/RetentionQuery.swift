@@ -13,7 +13,8 @@ struct RetentionQuery: Sendable {
     /// "On or after": a person counts in period j when they came back in j or any later period.
     let cumulative: Bool
     let dateRange: DateRange
-    let predicate: PropertyPredicate
+    var predicate: PropertyPredicate
+    let cohortBreakdown: CohortBreakdown?
 
     init(_ node: QueryObject) throws(InsightQueryError) {
         let filter = try node.object("retentionFilter") ?? QueryObject.empty(path: node.attr("retentionFilter"))
@@ -44,6 +45,7 @@ struct RetentionQuery: Sendable {
         if try Breakdown.parse(node.object("breakdownFilter")) != nil {
             throw InsightQueryError.unsupported(node.attr("breakdownFilter"), "a retention breakdown")
         }
+        self.cohortBreakdown = try CohortBreakdown.parse(node.object("breakdownFilter"))
         self.dateRange = try DateRange.parse(node.object("dateRange"), defaultFrom: .now)
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
     }

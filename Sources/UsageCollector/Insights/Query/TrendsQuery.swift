@@ -7,7 +7,8 @@ struct TrendsQuery: Sendable {
     let series: [EventSeries]
     let interval: Interval
     let dateRange: DateRange
-    let predicate: PropertyPredicate
+    var predicate: PropertyPredicate
+    let cohortBreakdown: CohortBreakdown?
     let breakdown: Breakdown?
     let compare: Bool
     /// Total-value displays answer one `aggregated_value` per series instead of a point per interval.
@@ -25,6 +26,7 @@ struct TrendsQuery: Sendable {
             node.object("dateRange"), defaultFrom: .relative(amount: 7, unit: "d", edge: nil))
         self.predicate = try PropertyPredicate.parse(node.value("properties"), path: node.attr("properties"))
         self.breakdown = try Breakdown.parse(node.object("breakdownFilter"))
+        self.cohortBreakdown = try CohortBreakdown.parse(node.object("breakdownFilter"))
         if let compare = try node.object("compareFilter") {
             try compare.rejectPresent(["compare_to"])
             self.compare = try compare.bool("compare") ?? false
