@@ -52,6 +52,34 @@ struct CohortDashboardTests {
         }
     }
 
+    @Test("a saved insight filtered by a cohort answers on its dashboard tile as it does in the query API")
+    func cohortFilteredTile() async throws {
+        try await CohortRoutesTests.withCollector { client in
+            let cohort = try await client.createStaticCohort(members: ["u1", "u2"])
+            let cookie = try await DashboardHTTP.session(client)
+            let saved = try await DashboardHTTP.get(client, "/saved", cookie: cookie)
+            let csrf = try #require(DashboardHTTP.csrfField(saved.text))
+            let document = """
+                {"insights": [{"name": "Pilot signups", "query": {"kind": "TrendsQuery", "interval": "day",
+                  "series": [{"kind": "EventsNode", "event": "signup"}],
+                  "properties": [{"type": "cohort", "key": "id", "value": \(cohort)}]}}],
+                 "dashboards": [{"name": "Pilots", "insights": ["Pilot signups"]}]}
+                """
+            let imported = try await SavedDashboardTests.post(
+                client, "/saved/import", cookie: cookie, [("csrf", csrf), ("document", document)])
+            #expect(imported.text.contains("Imported 1 insights and 1 dashboards."), "\(imported.text)")
+            let library = try await DashboardHTTP.get(client, "/saved", cookie: cookie)
+            let link = try #require(
+                library.text.components(separatedBy: #"href="/dashboards/"#).dropFirst().first?.prefix { $0.isNumber })
+            let page = try await DashboardHTTP.get(
+                client, "/dashboards/\(link)?from=2026-01-05&to=2026-01-07", cookie: cookie)
+            #expect(!page.text.contains("refused"), "\(page.text)")
+            // u1 and u2 signed up on the 5th; u3, outside the cohort, on the 6th.
+            #expect(page.text.contains("<tr><th scope=\"row\">2026-01-05</th><td>2</td></tr>"))
+            #expect(page.text.contains("<tr><th scope=\"row\">2026-01-06</th><td>0</td></tr>"))
+        }
+    }
+
     @Test("forms without the CSRF token, with bad CSV or criteria, and pages without a session create nothing")
     func refusals() async throws {
         try await CohortRoutesTests.withCollector { client in

@@ -48,7 +48,7 @@ extension DashboardController {
         do {
             let parsed = try InsightQuery.parse(body: Array(query.jsonText.utf8))
             let now = Int64(self.configuration.now().timeIntervalSince1970 * 1_000_000)
-            let answer = try self.engine.answer(parsed, project: project, now: now)
+            let answer = try await self.engine.answer(parsed, project: project, now: now, cohorts: self.cohorts)
             let title = (form.name?.isEmpty ?? true) ? "Result" : form.name ?? "Result"
             let result = InsightRendering.section(title: title, query: query, answer: answer)
             let saving = form.save == nil ? (message: nil, error: nil) : await self.saveFromBuilder(form, query: query)

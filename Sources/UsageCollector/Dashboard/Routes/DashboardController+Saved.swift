@@ -97,7 +97,8 @@ extension DashboardController {
             let insights = Dictionary(
                 try await library.insights(project: project).map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
-            return self.tiles(request, dashboard: dashboard, insights: insights, project: project, session: session)
+            return await self.tiles(
+                request, dashboard: dashboard, insights: insights, project: project, session: session)
         } catch {
             return await self.savedPage(session: session, status: .internalServerError, error: "\(error)")
         }

@@ -6,7 +6,7 @@ extension DashboardController {
     func tiles(
         _ request: Request, dashboard: SavedDashboard, insights: [Int64: SavedInsight], project: String,
         session: DashboardSession
-    ) -> Response {
+    ) async -> Response {
         let parameters = request.uri.queryParameters
         let now = Int64(self.configuration.now().timeIntervalSince1970 * 1_000_000)
         let today = UTCCalendar.day(of: now)
@@ -20,8 +20,9 @@ extension DashboardController {
             query["dateRange"] = range.dateRange
             let node = JSONValue.object(query)
             do {
-                let answer = try self.engine.answer(
-                    try InsightQuery.parse(body: Array(node.jsonText.utf8)), project: project, now: now)
+                let answer = try await self.engine.answer(
+                    try InsightQuery.parse(body: Array(node.jsonText.utf8)), project: project, now: now,
+                    cohorts: self.cohorts)
                 let section = InsightRendering.section(title: insight.name, query: node, answer: answer)
                 sections.append(section.renamed(id: "tile-\(index + 1)"))
             } catch let error as InsightQueryError {

@@ -47,15 +47,7 @@ struct InsightsController: Sendable {
         do {
             let query = try InsightQuery.parse(body: body.readableBytesView, expectedKind: kind)
             let now = Int64(self.now().timeIntervalSince1970 * 1_000_000)
-            let results: JSONValue
-            if let cohorts = self.cohorts, !query.cohortIDs.isEmpty {
-                // Members are worked out over the same columns the query then reads.
-                let columns = try self.engine.snapshot(project: project)
-                let masks = try await cohorts.masks(for: query.cohortIDs, project: project, columns: columns, now: now)
-                results = try InsightsEngine.answer(query, columns: columns, now: now, cohorts: masks)
-            } else {
-                results = try self.engine.answer(query, project: project, now: now)
-            }
+            let results = try await self.engine.answer(query, project: project, now: now, cohorts: self.cohorts)
             return Self.json(
                 .ok,
                 .object([
