@@ -114,11 +114,17 @@ struct ExperimentSimulationTests {
         }
         // With the collector's experiments API, its results count every exposed tenant, in both variants.
         if listed.status != .notFound {
-            let results = try await Self.experimentResults(directory + "/collector", token: token)
+            let (results, page) = try await Self.experimentResults(directory + "/collector", token: token)
             let exposed = try #require(results["exposures"] as? [String: Any], "\(results)")
             let perVariant = exposed["per_variant"] as? [String: Int] ?? [:]
             #expect(exposed["total"] as? Int == byTenant.count, "\(exposed)")
             #expect(perVariant["control", default: 0] > 0 && perVariant["test", default: 0] > 0, "\(exposed)")
+            // The experiment's page on the dashboard shows the same result.
+            #expect(page.contains(#"<span id="exposure-total">\#(byTenant.count)</span> exposed units"#), "\(page)")
+            let split = "Split: control \(perVariant["control", default: 0]), test \(perVariant["test", default: 0])."
+            #expect(page.contains(split), "\(page)")
+            #expect(page.contains("Primary metric: searched, then opened a result"))
+            #expect(page.contains(#"<tr data-variant="test">"#))
         }
         // Every ticket opened from search is one a simulated agent found.
         let opened = events.filter {
@@ -128,7 +134,9 @@ struct ExperimentSimulationTests {
     }
 
     /// The results of the collector's only experiment, read through `psa collector` over the stored data.
-    static func experimentResults(_ directory: String, token: String) async throws -> [String: Any] {
+    static func experimentResults(_ directory: String, token: String) async throws -> (
+        results: [String: Any], page: String
+    ) {
         let process = Process()
         process.executableURL = PSAServeTests.executable
         process.arguments = ["collector", "--port", "0", "--data-dir", directory]
@@ -159,8 +167,52 @@ struct ExperimentSimulationTests {
         let id = (listed["results"] as? [[String: Any]])?.first?["id"] as? Int
         let results = try await get("/\(id ?? 0)/results")
         try await api.shutdown()
+        let page = try await Self.dashboardPage("/experiments/\(id ?? 0)", base: api.base, token: token)
         #expect(id != nil, "\(listed)")
-        return results
+        return (results, page)
+    }
+
+    /// A dashboard page as a browser gets it after signing in with the admin token (redirects not followed, so
+    /// the sign-in's cookie is read from its own answer).
+    static func dashboardPage(_ path: String, base: String, token: String) async throws -> String {
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let page = try await Self.signedIn(path, base: base, token: token, client: client)
+            try await client.shutdown()
+            return page
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private static func signedIn(_ path: String, base: String, token: String, client: HTTPClient) async throws
+        -> String
+    {
+        func cookie(_ name: String, in response: HTTPClientResponse) -> String? {
+            response.headers["Set-Cookie"].lazy.compactMap { header -> String? in
+                guard header.hasPrefix(name + "=") else { return nil }
+                return header.dropFirst(name.count + 1).split(separator: ";").first.map(String.init)
+            }.first
+        }
+        let form = try await client.execute(HTTPClientRequest(url: base + "/sign-in"), timeout: .seconds(60))
+        let formText = String(buffer: try await form.body.collect(upTo: 1 << 20))
+        let formCookie = try #require(cookie("collector_sign_in", in: form), "\(formText)")
+        let csrf = try #require(
+            formText.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix { $0 != "\"" })
+        var signIn = HTTPClientRequest(url: base + "/sign-in")
+        signIn.method = .POST
+        signIn.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        signIn.headers.add(name: "Cookie", value: "collector_sign_in=\(formCookie)")
+        signIn.body = .bytes(ByteBuffer(string: "csrf=\(csrf)&token=\(token)"))
+        let signedIn = try await client.execute(signIn, timeout: .seconds(60))
+        let session = try #require(cookie("collector_session", in: signedIn), "sign-in answered \(signedIn.status)")
+        var page = HTTPClientRequest(url: base + path)
+        page.headers.add(name: "Cookie", value: "collector_session=\(session)")
+        let response = try await client.execute(page, timeout: .seconds(60))
+        #expect(response.status == .ok)
+        return String(buffer: try await response.body.collect(upTo: 1 << 22))
     }
 
     /// Runs `psa simulate --experiment` against `target` and `collector`.
